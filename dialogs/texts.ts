@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { projectRoot } from '../knowledge/paths';
+
+const line = z.string().trim().min(1);
+
+const TextSet = z
+  .object({
+    welcomeTitle: line, welcome: line, privacy: line, emergency: line,
+    helpTitle: line, help: line, helpCommands: line, exampleQuestions: z.array(line).min(1),
+    answerTitle: line, uncertainIntro: line, alternativesLabel: line,
+    sourceLabel: line, publisherLabel: line, standLabel: line, dateUnknown: line,
+    oldSource: line, undatedSource: line,
+    notFoundTitle: line, notFound: line, unknownWords: line, tryInstead: line,
+    emptyMessage: line, tooLong: line, passageGone: line, error: line,
+  })
+  .strict();
+
+const TextsFile = z.object({ version: z.number().int(), de: TextSet, en: TextSet }).strict();
+
+export type Language = 'de' | 'en';
+export type TextSet = z.infer<typeof TextSet>;
+export type Texts = Record<Language, TextSet>;
+
+export const textsPath = path.join(projectRoot, 'dialogs', 'texts.yaml');
+
+export function loadTexts(file = textsPath): Texts {
+  const parsed = TextsFile.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return { de: parsed.data.de, en: parsed.data.en };
+}
+
+/** Fills {placeholders}; a missing value leaves the placeholder visible rather than failing. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
+}

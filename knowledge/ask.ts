@@ -1,0 +1,58 @@
+import readline from 'node:readline';
+import { loadSearch } from './load';
+import { defaultIndexPath } from './paths';
+import { knowledgeProviders } from './providers';
+import type { KnowledgeSearch, SearchResult } from './search';
+
+/** The stable JSON contract other tools rely on: one object per question. */
+export function toJson(result: SearchResult) {
+  return {
+    query: result.query,
+    results: result.hits.map((h) => ({
+      id: h.passage.id,
+      sourceId: h.source.id,
+      title: h.source.title,
+      publisher: h.source.publisher,
+      date: h.source.date,
+      score: h.score,
+      text: h.passage.text,
+    })),
+  };
+}
+
+function readable(result: SearchResult): string {
+  if (!result.hits.length) return `Keine passende Stelle in den Quellen gefunden für: ${result.query}`;
+  return result.hits
+    .map((h, i) => `${i + 1}. [${h.score.toFixed(2)}] ${h.source.title} – ${h.passage.heading}\n   ${h.source.publisher}, Stand: ${h.source.date ?? 'unbekannt'}\n   ${h.passage.text.replace(/\n/g, '\n   ')}`)
+    .join('\n\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const fromStdin = argv.includes('--stdin');
+  const question = argv.filter((a) => !a.startsWith('--')).join(' ').trim();
+  if (!fromStdin && !question) {
+    console.error('Aufruf: npm run --silent ask -- [--json] "Ihre Frage"   oder   npm run --silent ask -- --json --stdin < fragen.txt');
+    return 2;
+  }
+  let search: KnowledgeSearch;
+  try {
+    search = loadSearch(defaultIndexPath, { providers: knowledgeProviders() });
+  } catch (err) {
+    console.error(`Wissensbasis nicht ladbar: ${(err as Error).message}`);
+    return 1;
+  }
+  const answer = (q: string) => {
+    const result = search.search(q);
+    process.stdout.write(json ? `${JSON.stringify(toJson(result))}\n` : `${readable(result)}\n`);
+  };
+  if (!fromStdin) {
+    answer(question);
+    return 0;
+  }
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) if (line.trim()) answer(line.trim());
+  return 0;
+}
+
+main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chunk, type Passage } from './chunk';
+import { buildIndex, INDEX_FORMAT, INDEX_VERSION, type IndexedSource, type SerializedIndex } from './indexer';
+import { parseSource, SOURCE_EXTENSIONS, SourceError } from './parseSource';
+import { checklistsDir, defaultIndexPath, lexiconDir, sourcesDir } from './paths';
+
+/** Extra passages from outside knowledge/sources (the checklist steps), supplied by their own module. */
+export interface PassageProvider {
+  /** Files whose change makes the index stale. */
+  files(): string[];
+  load(): { sources: IndexedSource[]; passages: Passage[] };
+}
+
+export interface BuildOptions {
+  sourceDir?: string;
+  providers?: PassageProvider[];
+}
+
+export function sourceFiles(dir = sourcesDir): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => SOURCE_EXTENSIONS.includes(path.extname(f).toLowerCase()) && !f.startsWith('.') && f.toLowerCase() !== 'readme.md')
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/** Reads and validates every source, chunks it and builds the index in memory (no file written). */
+export function buildKnowledge(options: BuildOptions = {}): SerializedIndex {
+  const sources: IndexedSource[] = [];
+  const passages: Passage[] = [];
+  const seen = new Map<string, string>();
+  for (const file of sourceFiles(options.sourceDir)) {
+    const rel = path.relative(process.cwd(), file);
+    const { meta, blocks } = parseSource(rel, fs.readFileSync(file, 'utf8'));
+    if (seen.has(meta.id)) throw new SourceError(rel, `id: "${meta.id}" is already used by ${seen.get(meta.id)}`);
+    seen.set(meta.id, rel);
+    sources.push({ ...meta, kind: 'document' });
+    passages.push(...chunk(meta.id, meta.title, blocks));
+  }
+  for (const provider of options.providers ?? []) {
+    const extra = provider.load();
+    sources.push(...extra.sources);
+    passages.push(...extra.passages);
+  }
+  return buildIndex(sources, passages);
+}
+
+/** Writes the index atomically: a failed build never leaves a half-written file behind. */
+export function writeIndex(index: SerializedIndex, outPath = defaultIndexPath): void {
+  fs.mkdirSync(path.dirname(outPath), { recursive: true });
+  const tmp = `${outPath}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(index));
+  fs.renameSync(tmp, outPath);
+}
+
+export function readIndex(indexPath = defaultIndexPath): SerializedIndex {
+  const index = JSON.parse(fs.readFileSync(indexPath, 'utf8')) as SerializedIndex;
+  if (index.format !== INDEX_FORMAT || index.version !== INDEX_VERSION) {
+    throw new Error(`${indexPath}: not a knowledge index of version ${INDEX_VERSION}; run npm run kb:build`);
+  }
+  return index;
+}
+
+function inputFiles(options: BuildOptions): string[] {
+  const lexicon = fs.readdirSync(lexiconDir).map((f) => path.join(lexiconDir, f));
+  const checklists = fs.existsSync(checklistsDir) ? fs.readdirSync(checklistsDir).map((f) => path.join(checklistsDir, f)) : [];
+  const dir = options.sourceDir ?? sourcesDir;
+  return [dir, ...sourceFiles(dir), ...lexicon, ...checklists, ...(options.providers ?? []).flatMap((p) => p.files())];
+}
+
+/** True when the index is missing, of another format, or older than any of its inputs (including the build code). */
+export function isStale(indexPath = defaultIndexPath, options: BuildOptions = {}): boolean {
+  if (!fs.existsSync(indexPath)) return true;
+  const builtAt = fs.statSync(indexPath).mtimeMs;
+  try {
+    const head = fs.readFileSync(indexPath, 'utf8').slice(0, 120);
+    if (!head.includes(`"format":"${INDEX_FORMAT}","version":${INDEX_VERSION}`)) return true;
+  } catch {
+    return true;
+  }
+  const code = fs.readdirSync(__dirname).map((f) => path.join(__dirname, f));
+  return [...inputFiles(options), ...code].some((f) => fs.existsSync(f) && fs.statSync(f).mtimeMs > builtAt);
+}

@@ -1,0 +1,42 @@
+/** German-aware text normalisation shared by the knowledge build and the search (pure, no I/O). */
+
+const FOLDS: Array<[RegExp, string]> = [
+  [/ä/g, 'ae'],
+  [/ö/g, 'oe'],
+  [/ü/g, 'ue'],
+  [/ß/g, 'ss'],
+];
+
+/** Lower-case and fold umlauts and ß to their two-letter forms, so "Entschädigung" and "Entschaedigung" meet. */
+export function fold(text: string): string {
+  let out = text.toLowerCase().normalize('NFC');
+  for (const [re, to] of FOLDS) out = out.replace(re, to);
+  // Remaining diacritics (é, č, …) lose their marks; names from other languages still match plain input.
+  return out.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** Splits folded text into word tokens; keeps numbers and number-letter tokens such as "4a". */
+export function words(text: string): string[] {
+  const folded = fold(text);
+  const tokens = folded.match(/[a-z0-9]+/g) ?? [];
+  return tokens.filter((t) => t.length >= 2 || /^[0-9]$/.test(t));
+}
+
+const SUFFIXES = ['ern', 'em', 'er', 'en', 'es', 'e', 's', 'n'];
+const MIN_STEM = 4;
+
+/** A light German stemmer: strips one inflection suffix, never below four letters. */
+export function stem(token: string): string {
+  if (/[0-9]/.test(token) || token.length <= MIN_STEM) return token;
+  for (const suffix of SUFFIXES) {
+    if (token.endsWith(suffix) && token.length - suffix.length >= MIN_STEM) {
+      return token.slice(0, -suffix.length);
+    }
+  }
+  return token;
+}
+
+/** Folds text for containment checks that ignore case, umlaut spelling and spacing. */
+export function foldForMatch(text: string): string {
+  return fold(text).replace(/\s+/g, ' ');
+}

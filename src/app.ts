@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  MemoryStorage,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type Storage,
+  type TurnContext,
+} from 'botbuilder';
+import restify from 'restify';
+import { loadLegalNotes } from '../knowledge/legalNotes';
+import { loadLexicon } from '../knowledge/lexicon';
+import { loadSearch } from '../knowledge/load';
+import { knowledgeProviders } from '../knowledge/providers';
+import type { KnowledgeSearch } from '../knowledge/search';
+import { loadTexts } from '../dialogs/texts';
+import { createBot } from './bot';
+import type { Config } from './config';
+import { createLogger, type Logger } from './logger';
+import { encodingGuard, guardMessagesRequest } from './channels/httpGuards';
+
+export interface AppDeps {
+  search?: KnowledgeSearch;
+  storage?: Storage;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+export interface LotseApp {
+  server: restify.Server;
+  adapter: CloudAdapter;
+  bot: ReturnType<typeof createBot>;
+  search: KnowledgeSearch;
+  logger: Logger;
+  /** Runs one HTTP request through the adapter and the bot, exactly as POST /api/messages does. */
+  handleMessages(req: restify.Request, res: restify.Response): Promise<void>;
+}
+
+function authOptions(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
+    MicrosoftAppId: config.MicrosoftAppId ?? '',
+    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+    MicrosoftAppType: config.MicrosoftAppType ?? '',
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+  };
+}
+
+/** Builds routes, adapter and bot; never listens (server.ts does), so tests need no port. */
+export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
+  const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
+  const search = deps.search ?? loadSearch(config.KB_INDEX_PATH, { providers: knowledgeProviders() });
+  const texts = loadTexts();
+  const lexicon = loadLexicon();
+  const bot = createBot({
+    storage: deps.storage ?? new MemoryStorage(),
+    search,
+    lexicon,
+    texts,
+    policy: { maxSourceAgeYears: config.SOURCE_MAX_AGE_YEARS, legalNotes: loadLegalNotes(), texts },
+    maxMessageLength: config.MAX_MESSAGE_LENGTH,
+    now: deps.now,
+  });
+
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config)));
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    // The error's message may quote activity content; log its type and place only.
+    logger.error({ err: { type: error.name, stack: error.stack?.split('\n').slice(1, 4).join(' | ') }, activityType: context.activity.type, channel: context.activity.channelId }, 'turn failed');
+    await context.sendActivity(texts.de.error).catch(() => undefined);
+  };
+
+  const server = restify.createServer({ name: 'Lotse', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser());
+
+  const handleMessages = async (req: restify.Request, res: restify.Response) => {
+    if (!guardMessagesRequest(req, res, config)) return;
+    await adapter.process(req, res, (context) => bot.run(context).then(() => undefined));
+  };
+
+  server.pre((req, _res, next) => {
+    (req as restify.Request & { lotseStart?: number }).lotseStart = Date.now();
+    return next();
+  });
+  server.on('after', (req: restify.Request, res: restify.Response) => {
+    const started = (req as restify.Request & { lotseStart?: number }).lotseStart ?? Date.now();
+    logger.info({ reqId: req.id?.() ?? randomUUID(), method: req.method, route: req.getRoute?.()?.path ?? 'unmatched', status: res.statusCode, ms: Date.now() - started }, 'request');
+  });
+
+  server.post('/api/messages', encodingGuard, restify.plugins.bodyParser({ maxBodySize: config.BODY_LIMIT_KB * 1024, mapParams: false, rejectUnknown: true }), handleMessages);
+  server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
+    res.send(200, { status: 'ok', mode: config.mode, passages: search.passageCount, indexBuiltAt: search.index.builtAt });
+  });
+
+  return { server, adapter, bot, search, logger, handleMessages };
+}

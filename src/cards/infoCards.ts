@@ -1,0 +1,16 @@
+import type { TextSet } from '../../dialogs/texts';
+import { card, heading, paragraph, small, type AdaptiveCard } from './adaptive';
+
+function askActions(t: TextSet) {
+  return t.exampleQuestions.map((q) => ({ type: 'Action.Submit', title: q, data: { verb: 'ask', question: q } }));
+}
+
+export function welcomeCard(t: TextSet, lang: string): AdaptiveCard {
+  const text = `${t.welcomeTitle}. ${t.welcome} ${t.privacy} ${t.emergency}`;
+  return card(lang, text, [heading(t.welcomeTitle), paragraph(t.welcome), paragraph(t.privacy, { weight: 'Bolder' }), small(t.emergency)], askActions(t));
+}
+
+export function helpCard(t: TextSet, lang: string): AdaptiveCard {
+  const text = `${t.helpTitle}. ${t.help} ${t.helpCommands} ${t.privacy} ${t.emergency}`;
+  return card(lang, text, [heading(t.helpTitle), paragraph(t.help), paragraph(t.helpCommands), paragraph(t.privacy, { weight: 'Bolder' }), small(t.emergency)], askActions(t));
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { defaultIndexPath } from '../knowledge/paths';
+
+const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional());
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+
+/** Every setting Lotse reads from the environment (.env is read at start). Names follow the Bot Framework's. */
+export const ConfigSchema = z
+  .object({
+    PORT: int(3978, 0, 65535),
+    HOST: optionalText,
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional().or(z.literal('').transform(() => undefined)),
+    MicrosoftAppTenantId: optionalText,
+    KB_INDEX_PATH: z.string().default(defaultIndexPath),
+    SOURCE_MAX_AGE_YEARS: int(5, 1, 100),
+    MAX_MESSAGE_LENGTH: int(2000, 50, 20000),
+    BODY_LIMIT_KB: int(256, 16, 4096),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  })
+  .superRefine((c, ctx) => {
+    if (!c.MicrosoftAppId) return;
+    const need = (field: keyof typeof c, why: string) => {
+      if (!c[field]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: `missing: ${why}` });
+    };
+    if (!c.MicrosoftAppType || c.MicrosoftAppType === 'MultiTenant') {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['MicrosoftAppType'],
+        message: 'production mode (MicrosoftAppId set) requires SingleTenant or UserAssignedMSI; MultiTenant checks no tenant',
+      });
+    }
+    need('MicrosoftAppTenantId', 'the Entra tenant id of the bot registration');
+    if (c.MicrosoftAppType === 'SingleTenant') need('MicrosoftAppPassword', 'the client secret of the SingleTenant app registration');
+  });
+
+export type Config = Readonly<z.infer<typeof ConfigSchema>> & { mode: 'local' | 'production'; host: string };
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; a half-configured production setup refuses to start with a precise message. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Lotse startet nicht – Einstellungen unvollständig oder ungültig:\n${lines.join('\n')}`);
+  }
+  const mode = parsed.data.MicrosoftAppId ? 'production' : 'local';
+  // Local mode has no authentication, so it stays on this machine unless HOST says otherwise.
+  const host = parsed.data.HOST ?? (mode === 'local' ? '127.0.0.1' : '0.0.0.0');
+  return Object.freeze({ ...parsed.data, mode, host });
+}

@@ -1,0 +1,123 @@
+import { loadTexts } from '../../dialogs/texts';
+import { buildTestApp, cardOf, cardText, inject, message, replies } from '../helpers/app';
+
+const texts = loadTexts();
+const app = buildTestApp();
+
+async function ask(text: string, extra = {}) {
+  const res = await inject(app, message(text, extra));
+  expect(res.status).toBe(200);
+  return res;
+}
+
+describe('free-text questions through the adapter', () => {
+  it('answers with the matching passage, its source, publisher and date', async () => {
+    const res = await ask('Wer ist Mitglied der Arbeitsgruppe Arbeitsausbeutung?');
+    const [reply] = replies(res);
+    const card = cardOf(reply);
+    expect(card.type).toBe('AdaptiveCard');
+    expect(card.version).toBe('1.5');
+    const text = cardText(card);
+    expect(text).toMatch(/Gewerkschaften/);
+    expect(text).toContain(`${texts.de.sourceLabel}: Vernetzung bundesweit`);
+    expect(text).toContain('KOK e.V.');
+    expect(text).toContain(`${texts.de.standLabel}: unbekannt`);
+  });
+
+  it('sends a typing indicator before the answer', async () => {
+    const res = await ask('Kooperationsvereinbarung Sachsen');
+    const types = (res.body.activities as Array<{ type: string }>).map((a) => a.type);
+    expect(types.indexOf('typing')).toBeGreaterThanOrEqual(0);
+    expect(types.indexOf('typing')).toBeLessThan(types.indexOf('message'));
+  });
+
+  it('warns that the 1999 Bielefeld source is old and shows its date', async () => {
+    const text = cardText(cardOf(replies(await ask('Müssen Mitarbeiter Menschenhandelsfälle bevorzugt bearbeiten?'))[0]));
+    expect(text).toContain('20.08.1999');
+    expect(text).toMatch(/stammt von 1999 und ist 27 Jahre alt/);
+  });
+
+  it('adds the SGB XIV note wherever a passage mentions the OEG', async () => {
+    const text = cardText(cardOf(replies(await ask('Opferentschädigungsgesetz Landesversorgungsämter Erlass'))[0]));
+    expect(text).toMatch(/Landesversorgungsämter/);
+    expect(text).toMatch(/1\. Januar 2024.*SGB XIV/s);
+  });
+
+  it('finds passages despite typos and umlaut spellings', async () => {
+    for (const q of ['Bilefelder Modl', 'Opferentschaedigungsgesetz Landesversorgungsaemter']) {
+      const [reply] = replies(await ask(q));
+      expect(cardText(cardOf(reply))).toMatch(/Bielefeld|Landesversorgungsämter/);
+    }
+  });
+
+  it('says honestly when nothing matches and offers example questions', async () => {
+    const [reply] = replies(await ask('Wie backe ich einen Marmorkuchen?'));
+    const card = cardOf(reply);
+    expect(cardText(card)).toContain(texts.de.notFoundTitle);
+    expect(card.actions.map((a: any) => a.data.verb)).toEqual(texts.de.exampleQuestions.map(() => 'ask'));
+    expect(cardText(card)).not.toContain(`${texts.de.sourceLabel}:`);
+  });
+
+  it('answers an English question in English, from the German sources', async () => {
+    const [reply] = replies(await ask('Who chairs the federal state working group on human trafficking?'));
+    const card = cardOf(reply);
+    expect(card.lang).toBe('en');
+    expect(cardText(card)).toContain(texts.en.sourceLabel);
+    expect(cardText(card)).toMatch(/BMFSFJ/);
+  });
+
+  it('offers alternatives as buttons when unsure, and a button opens that passage', async () => {
+    const res = await ask('Bilefelder Modl');
+    const card = cardOf(replies(res)[0]);
+    expect(cardText(card)).toContain(texts.de.uncertainIntro);
+    const button = card.actions[0];
+    expect(button.type).toBe('Action.Submit');
+    expect(button.data.verb).toBe('showPassage');
+    const opened = replies(await inject(app, message(undefined, { value: button.data })))[0];
+    expect(cardText(cardOf(opened))).toContain(texts.de.sourceLabel);
+  });
+
+  it('answers a suggested question sent back as a card value', async () => {
+    const [reply] = replies(await inject(app, message(undefined, { value: { verb: 'ask', question: 'Kooperationsvereinbarung Sachsen-Anhalt' } })));
+    expect(cardText(cardOf(reply))).toMatch(/Sachsen-Anhalt/);
+  });
+
+  it('asks to shorten an over-long message and processes nothing', async () => {
+    const res = await ask('Menschenhandel '.repeat(300));
+    const all = res.body.activities as Array<{ type: string; text?: string }>;
+    expect(all.map((a) => a.type)).toEqual(['message']);
+    expect(all[0].text).toMatch(/höchstens 2000 Zeichen/);
+  });
+
+  it('gives plain text with the citation on channels without cards', async () => {
+    const [reply] = replies(await ask('Kooperationsvereinbarung Sachsen-Anhalt', { channelId: 'sms' }));
+    expect(reply.attachments).toBeUndefined();
+    expect(reply.text).toMatch(/Sachsen-Anhalt/);
+    expect(reply.text).toContain(`${texts.de.sourceLabel}: Kooperationsvereinbarungen auf Länderebene`);
+  });
+});
+
+describe('welcome and help', () => {
+  it('welcomes a user who joins, with the privacy note, but not for the bot itself', async () => {
+    const joined = await inject(app, message(undefined, { type: 'conversationUpdate', membersAdded: [{ id: 'lotse-bot' }, { id: 'user-1' }] }));
+    const [welcome] = replies(joined);
+    expect(cardText(cardOf(welcome))).toContain(texts.de.privacy);
+    const botOnly = await inject(app, message(undefined, { type: 'conversationUpdate', membersAdded: [{ id: 'lotse-bot' }] }));
+    expect(replies(botOnly)).toHaveLength(0);
+  });
+
+  it.each([
+    ['hilfe', 'de'],
+    ['Hilfe!', 'de'],
+    ['help', 'en'],
+  ])('"%s" explains what the bot can do (%s)', async (text, lang) => {
+    const [reply] = replies(await ask(text));
+    const card = cardOf(reply);
+    expect(cardText(card)).toContain(texts[lang as 'de' | 'en'].helpTitle);
+  });
+
+  it('strips Teams mention tags before searching', async () => {
+    const [reply] = replies(await ask('<at>Lotse</at> Kooperationsvereinbarung Sachsen-Anhalt'));
+    expect(cardText(cardOf(reply))).toMatch(/Sachsen-Anhalt/);
+  });
+});

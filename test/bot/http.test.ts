@@ -1,0 +1,82 @@
+import type { AddressInfo } from 'node:net';
+import { buildTestApp, message } from '../helpers/app';
+import { ConfigError, loadConfig } from '../../src/config';
+import type { LotseApp } from '../../src/app';
+
+let app: LotseApp;
+let base: string;
+
+beforeAll(async () => {
+  app = buildTestApp();
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => app.server.close(() => resolve())));
+
+function post(body: string, headers: Record<string, string> = {}) {
+  return fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+}
+
+describe('HTTP endpoint', () => {
+  it('GET /healthz reports the loaded knowledge base', async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as any;
+    expect(body).toMatchObject({ status: 'ok', mode: 'local' });
+    expect(body.passages).toBeGreaterThan(40);
+  });
+
+  it('answers POST /api/messages with expectReplies, citing the source', async () => {
+    const res = await post(JSON.stringify(message('Warum gibt es in Thüringen kein Kooperationskonzept?')));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as any;
+    const card = body.activities.find((a: any) => a.type === 'message').attachments[0].content;
+    expect(JSON.stringify(card)).toContain('Thüringen');
+    expect(JSON.stringify(card)).toContain('Quelle: Kooperationsvereinbarungen auf Länderebene');
+  });
+
+  it.each([
+    ['malformed JSON', '{"type":', {}, 400],
+    ['a JSON array', '[1,2]', {}, 400],
+    ['an activity without type', JSON.stringify({ ...message('x'), type: undefined }), {}, 400],
+    ['a gzip header with a garbage body', 'not gzip at all', { 'content-encoding': 'gzip' }, 415],
+    ['a non-JSON content type', 'hallo', { 'content-type': 'text/plain' }, 415],
+    ['a 1 MB body', JSON.stringify(message('a'.repeat(1024 * 1024))), {}, 413],
+    ['a foreign serviceUrl in local mode', JSON.stringify(message('Hallo', { deliveryMode: 'normal', serviceUrl: 'https://example.org/relay' })), {}, 403],
+  ])('rejects %s with a clear 4xx and keeps running', async (_name, body, headers, status) => {
+    const res = await post(body, headers as Record<string, string>);
+    expect(res.status).toBe(status);
+    expect(((await res.json()) as any).message).toEqual(expect.any(String));
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('configuration', () => {
+  it('runs in local mode on 127.0.0.1 without any settings', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ mode: 'local', host: '127.0.0.1', PORT: 3978 });
+  });
+
+  it('refuses a half-configured production mode, naming each missing setting', () => {
+    expect(() => loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001' })).toThrow(ConfigError);
+    try {
+      loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppType: 'SingleTenant' });
+    } catch (err) {
+      expect((err as Error).message).toMatch(/MicrosoftAppTenantId/);
+      expect((err as Error).message).toMatch(/MicrosoftAppPassword/);
+    }
+    expect(() => loadConfig({ MicrosoftAppId: 'x', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' })).toThrow(/SingleTenant or UserAssignedMSI/);
+  });
+
+  it('accepts a complete SingleTenant production setup and listens on all interfaces', () => {
+    const config = loadConfig({ MicrosoftAppId: 'id', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' });
+    expect(config).toMatchObject({ mode: 'production', host: '0.0.0.0' });
+  });
+
+  it('rejects unauthenticated calls in production mode', async () => {
+    const prod = buildTestApp({ MicrosoftAppId: 'id', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' });
+    const { inject } = await import('../helpers/app');
+    const res = await inject(prod, message('Hallo'));
+    expect(res.status).toBe(401);
+  });
+});

@@ -1,0 +1,83 @@
+import publicCases from '../eval/questions.json';
+import { evaluate, type EvalCase } from '../../knowledge/evaluate';
+import { fold, stem } from '../../knowledge/normalize';
+import { SEARCH_DEFAULTS } from '../../knowledge/search';
+import { realSearch } from '../helpers/knowledge';
+
+const search = realSearch();
+const cases = (publicCases as { cases: EvalCase[] }).cases;
+
+function topText(q: string, n = 3): string {
+  return search.search(q).hits.slice(0, n).map((h) => `${h.source.title} ${h.passage.heading} ${h.passage.text}`).join('\n');
+}
+
+describe('search on the public question set', () => {
+  it('puts a relevant passage in the top 3 for at least 85 % of the public questions', () => {
+    const report = evaluate(search, cases);
+    expect(report.cases).toBe(cases.length);
+    expect(report.hitAt3).toBeGreaterThanOrEqual(0.85);
+    expect(report.mrr).toBeGreaterThanOrEqual(0.75);
+  });
+});
+
+describe('German-aware matching', () => {
+  it('folds umlauts and ß both ways', () => {
+    expect(fold('Opferentschädigung')).toBe(fold('Opferentschaedigung'));
+    expect(fold('Straße')).toBe('strasse');
+    expect(stem('arbeitsgruppen')).toBe(stem('arbeitsgruppe'));
+  });
+
+  it.each([
+    ['Opferentschaedigungsgesetz', /Opferentschädigungsgesetz/],
+    ['Bilefelder Modl', /Bielefeld/],
+    ['Menschenhandl Arbeitsausbeutng Workshop', /Workshop/],
+    ['Kooperationsvereinbarung Sachsen-Anhlat', /Sachsen-Anhalt/],
+    ['Schutz von Fluechtlingsunterkuenften', /Flüchtlingsunterkünften/],
+  ])('finds "%s" despite spelling', (q, expected) => {
+    expect(topText(q)).toMatch(expected);
+  });
+
+  it('finds a compound from its parts and a part inside a compound', () => {
+    expect(topText('Opferentschädigung', 2)).toMatch(/Opferentschädigungsgesetz/);
+    expect(topText('Ausbeutung Arbeit BMAS', 2)).toMatch(/Arbeitsausbeutung/);
+  });
+
+  it('expands abbreviations and synonyms from the synonym list', () => {
+    expect(topText('OEG Handlungsleitfaden', 1)).toMatch(/Handlungsleitfaden/);
+    expect(topText('Runder Tisch NRW', 1)).toMatch(/Runde[nr]? Tisch/);
+    expect(topText('Koordinierungskreis gegen Menschenhandel Gremien', 3)).toMatch(/KOK/);
+  });
+
+  it('is not drowned by question and stop words', () => {
+    const bare = search.search('Vorsitz B-L-AG Menschenhandel').hits[0].passage.id;
+    const sentence = search.search('Wer hat eigentlich bei der B-L-AG Menschenhandel den Vorsitz, wissen Sie das?').hits[0].passage.id;
+    expect(sentence).toBe(bare);
+  });
+
+  it('lets English questions find the German passages', () => {
+    expect(topText('human trafficking working group labour exploitation members')).toMatch(/Arbeitsausbeutung/);
+    expect(topText('accommodation of victims in North Rhine-Westphalia')).toMatch(/Unterbringung/);
+    expect(search.search('What does the working group do?').language).toBe('en');
+  });
+});
+
+describe('confidence', () => {
+  it('is high for a precise question and below the answer threshold for unrelated ones', () => {
+    expect(search.search('Kooperationsvereinbarung Sachsen-Anhalt').confidence).toBeGreaterThanOrEqual(SEARCH_DEFAULTS.confident);
+    for (const q of ['Wie backe ich einen Marmorkuchen?', 'Wetter morgen', 'Fußball Ergebnisse Bundesliga', 'xyzzy qwertz']) {
+      expect(search.search(q).confidence).toBeLessThan(SEARCH_DEFAULTS.plausible);
+    }
+  });
+
+  it('reports scores between 0 and 1, best first', () => {
+    for (const c of cases) {
+      const scores = search.search(c.q).hits.map((h) => h.score);
+      expect(scores.every((s) => s >= 0 && s <= 1)).toBe(true);
+      expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    }
+  });
+
+  it('names words it does not know at all', () => {
+    expect(search.search('Marmorkuchen Rezept').unknownWords).toContain('marmorkuchen');
+  });
+});

@@ -1,6 +1,7 @@
+import { checklistProvider } from '../dialogs/checklistPassages';
 import type { PassageProvider } from './build';
 
-/** Passage sources beyond knowledge/sources; the checklist steps join here once they exist. */
+/** Passage sources beyond knowledge/sources: the checklist steps, so law questions find them. */
 export function knowledgeProviders(): PassageProvider[] {
-  return [];
+  return [checklistProvider()];
 }

@@ -18,7 +18,7 @@ export const SEARCH_DEFAULTS = Object.freeze({
   /** At or above (but below confident): answer and offer alternatives. Below: "not in my sources". */
   plausible: 0.5,
   /** When the runner-up scores this close to the best hit, the answer is not clear-cut: offer alternatives. */
-  ambiguousRatio: 0.97,
+  ambiguousRatio: 0.9,
 });
 
 interface Alternative {
@@ -118,7 +118,7 @@ export class KnowledgeSearch {
         const alternatives = this.lexicon.synonyms[match.group].phrases.flatMap((phrase, p) => {
           const w = p === match.phrase ? 1 : SEARCH_DEFAULTS.synonymWeight;
           if (phrase.length === 1) return this.expand(phrase[0], w, p === match.phrase);
-          const ids = phrase.map((t) => this.vocab.id(t));
+          const ids = phrase.filter((t) => !this.lexicon.stopwords.has(t)).map((t) => this.vocab.id(t));
           return ids.every((x) => x !== undefined) ? [{ terms: ids as number[], weight: w }] : [];
         });
         concepts.push({ words: tokens.slice(i, i + match.length), alternatives });
@@ -140,28 +140,35 @@ export class KnowledgeSearch {
     let conceptMass = 0;
 
     for (const concept of concepts) {
-      const best = new Map<number, { score: number; weight: number }>();
+      const best = new Map<number, { score: number; coverage: number }>();
       let conceptIdf = 0;
       for (const alt of concept.alternatives) {
         const share = alt.weight / alt.terms.length;
+        const altIdf = alt.terms.reduce((sum, t) => sum + this.idf[t], 0) || 1;
+        // A phrase alternative covers the concept only in proportion to the phrase words a passage has.
+        const scored = new Map<number, { score: number; coverage: number }>();
         for (const t of alt.terms) {
           if (alt.weight === 1) conceptIdf = Math.max(conceptIdf, this.idf[t]);
           const list = this.index.postings[t];
           const idf = this.idf[t];
           for (let k = 0; k < list.length; k += 2) {
-            const pid = list[k];
-            const s = (share * idf * list[k + 1]) / 1000;
-            const prev = best.get(pid);
-            if (!prev || s > prev.score) best.set(pid, { score: s, weight: alt.weight });
+            const entry = scored.get(list[k]) ?? { score: 0, coverage: 0 };
+            entry.score += (share * idf * list[k + 1]) / 1000;
+            entry.coverage += (alt.weight * idf) / altIdf;
+            scored.set(list[k], entry);
           }
+        }
+        for (const [pid, entry] of scored) {
+          const prev = best.get(pid);
+          if (!prev || entry.score > prev.score) best.set(pid, entry);
         }
       }
       // A word known only through a synonym or a spelling variant weighs what its best variant weighs.
       if (!conceptIdf) conceptIdf = concept.alternatives.length ? Math.max(...concept.alternatives.flatMap((a) => a.terms.map((t) => this.idf[t]))) : this.maxIdf;
       conceptMass += conceptIdf;
-      for (const [pid, { score, weight }] of best) {
+      for (const [pid, { score, coverage }] of best) {
         totals.set(pid, (totals.get(pid) ?? 0) + score);
-        covered.set(pid, (covered.get(pid) ?? 0) + conceptIdf * weight);
+        covered.set(pid, (covered.get(pid) ?? 0) + conceptIdf * coverage);
       }
     }
 

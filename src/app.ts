@@ -13,7 +13,9 @@ import { loadLexicon } from '../knowledge/lexicon';
 import { loadSearch } from '../knowledge/load';
 import { knowledgeProviders } from '../knowledge/providers';
 import type { KnowledgeSearch } from '../knowledge/search';
+import { loadDialogContent } from '../dialogs/content';
 import { loadTexts } from '../dialogs/texts';
+import { checklistQuery, factsFromQuery, renderChecklistPage } from './web/checklistPage';
 import { createBot } from './bot';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
@@ -51,6 +53,9 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
   const search = deps.search ?? loadSearch(config.KB_INDEX_PATH, { providers: knowledgeProviders() });
   const texts = loadTexts();
   const lexicon = loadLexicon();
+  const defs = loadDialogContent({ knownSources: new Set(search.index.sources.map((s) => s.id)) });
+  const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
+  const now = deps.now ?? (() => new Date());
   const bot = createBot({
     storage: deps.storage ?? new MemoryStorage(),
     search,
@@ -58,7 +63,10 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     texts,
     policy: { maxSourceAgeYears: config.SOURCE_MAX_AGE_YEARS, legalNotes: loadLegalNotes(), texts },
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
-    now: deps.now,
+    defs,
+    stateTtlMs: config.STATE_TTL_HOURS * 3600 * 1000,
+    printUrl: (progress) => `${publicUrl}/checkliste?${checklistQuery(progress.facts)}`,
+    now,
   });
 
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config)));
@@ -88,6 +96,16 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
   server.post('/api/messages', encodingGuard, restify.plugins.bodyParser({ maxBodySize: config.BODY_LIMIT_KB * 1024, mapParams: false, rejectUnknown: true }), handleMessages);
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { status: 'ok', mode: config.mode, passages: search.passageCount, indexBuiltAt: search.index.builtAt });
+  });
+
+  server.get('/checkliste', async (req: restify.Request, res: restify.Response) => {
+    const { facts, invalid } = factsFromQuery(req.query ?? {});
+    const status = invalid.length ? 400 : 200;
+    const html = invalid.length
+      ? `<!doctype html><html lang="de"><meta charset="utf-8"><title>Lotse</title><p>Ungültige Angabe in: ${invalid.join(', ')}. Erlaubt sind die Werte aus den Schaltflächen von „Erste Schritte“.</p></html>`
+      : renderChecklistPage(defs, facts, texts.de, now());
+    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(html);
   });
 
   return { server, adapter, bot, search, logger, handleMessages };

@@ -1,12 +1,16 @@
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application } from '@microsoft/teams-ai';
 import { composeAnswer, viewPassage, type AnswerPolicy } from '../knowledge/answer';
 import { guessLanguage, type Lexicon } from '../knowledge/lexicon';
 import type { KnowledgeSearch } from '../knowledge/search';
+import { checklistOfSource } from '../dialogs/checklistPassages';
+import type { Definitions, Progress } from '../dialogs/engine';
 import { fill, type Language, type Texts } from '../dialogs/texts';
 import { answerCard, notFoundCard, VERB_SHOW_PASSAGE } from './cards/answerCard';
+import { VERB_CHECKLIST, VERB_EMERGENCY } from './cards/checklistCards';
 import { helpCard, welcomeCard } from './cards/infoCards';
 import { normalizeIncomingText } from './channels/incoming';
+import { ChecklistSubmit, currentProgress, runChecklist, sendEmergency, toAction, type ChecklistDeps, type LotseTurnState } from './checklistTurn';
 import { cardReply } from './replies';
 
 export interface BotDeps {
@@ -14,22 +18,43 @@ export interface BotDeps {
   search: KnowledgeSearch;
   lexicon: Lexicon;
   texts: Texts;
+  defs: Definitions;
   policy: Omit<AnswerPolicy, 'now'>;
   maxMessageLength: number;
+  stateTtlMs: number;
+  printUrl: (progress: Progress) => string | undefined;
   now?: () => Date;
 }
 
-const HELP = /^\s*(hilfe|help|\?|menü|menu|start)\s*[.!?]*\s*$/i;
-const ENGLISH_HELP = /^\s*(help|menu|start)\b/i;
+const command = (...words: string[]) => new RegExp(`^\\s*(?:${words.join('|')})\\s*[.!?]*\\s*$`, 'i');
+const ENGLISH = /^\s*(help|menu|first steps|checklists?|continue|resume|emergency|cancel|stop|summary)\b/i;
 
 /** The bot: a flat table of handlers. Channel differences stay in ./channels. */
-export function createBot(deps: BotDeps): Application<TurnState> {
+export function createBot(deps: BotDeps): Application<LotseTurnState> {
   const { search, texts } = deps;
   const now = deps.now ?? (() => new Date());
   const policy = (): AnswerPolicy => ({ ...deps.policy, now: now() });
   const send = (ctx: TurnContext, card: Parameters<typeof cardReply>[1]) => ctx.sendActivity(cardReply(ctx.activity.channelId, card));
 
-  async function answer(ctx: TurnContext, question: string): Promise<void> {
+  async function showPassage(ctx: TurnContext, passageId: string, language: Language): Promise<void> {
+    const hit = search.passage(passageId);
+    if (!hit) {
+      await ctx.sendActivity(texts[language].passageGone);
+      return;
+    }
+    const view = { kind: 'answer' as const, language, main: viewPassage(hit, language, policy()), alternatives: [], unknownWords: [] };
+    await send(ctx, answerCard(view, texts[language], checklistTitle(hit.source.id)));
+  }
+
+  const checklistDeps: ChecklistDeps = { defs: deps.defs, texts, search, printUrl: deps.printUrl, now, ttlMs: deps.stateTtlMs, send, showPassage };
+
+  function checklistTitle(sourceId: string) {
+    const id = checklistOfSource(sourceId);
+    const checklist = id && deps.defs.checklists.find((c) => c.id === id);
+    return checklist ? { id: checklist.id, title: checklist.title } : undefined;
+  }
+
+  async function answer(ctx: TurnContext, state: LotseTurnState, question: string): Promise<void> {
     const language = guessLanguage(question, deps.lexicon);
     const t = texts[language];
     if (question.length > deps.maxMessageLength) {
@@ -38,48 +63,57 @@ export function createBot(deps: BotDeps): Application<TurnState> {
     }
     await ctx.sendActivity({ type: ActivityTypes.Typing });
     const view = composeAnswer(search.search(question), policy(), language);
-    await send(ctx, view.main ? answerCard(view, t) : notFoundCard(view, t, t.exampleQuestions));
+    if (view.main) await send(ctx, answerCard(view, t, checklistTitle(search.passage(view.main.id)!.source.id)));
+    else await send(ctx, notFoundCard(view, t, t.exampleQuestions));
+    if (currentProgress(state, checklistDeps)) await ctx.sendActivity(t.resumeHint);
   }
 
-  const app = new Application<TurnState>({ storage: deps.storage, removeRecipientMention: true, startTypingTimer: false });
+  const languageOf = (text: string): Language => (ENGLISH.test(text) ? 'en' : 'de');
+
+  /** Typed commands, matched after mention tags are stripped. Order does not matter: the patterns are anchored. */
+  const COMMANDS: Array<[RegExp, (ctx: TurnContext, state: LotseTurnState, language: Language) => Promise<unknown>]> = [
+    [command('hilfe', 'help', '\\?', 'menü', 'menu'), (ctx, _s, l) => send(ctx, helpCard(texts[l], l))],
+    [command('erste schritte', 'checklisten?', 'first steps', 'checklists?', 'start'), (ctx, s, l) => runChecklist(ctx, s, { type: 'start' }, checklistDeps, l)],
+    [command('weiter', 'fortsetzen', 'continue', 'resume'), (ctx, s, l) => runChecklist(ctx, s, { type: 'resume' }, checklistDeps, l)],
+    [command('zurück', 'zurueck', 'back'), (ctx, s, l) => runChecklist(ctx, s, { type: 'back' }, checklistDeps, l)],
+    [command('zusammenfassung', 'übergabe', 'summary'), (ctx, s, l) => runChecklist(ctx, s, { type: 'summary' }, checklistDeps, l)],
+    [command('abbrechen', 'stopp?', 'cancel'), (ctx, s, l) => runChecklist(ctx, s, { type: 'cancel' }, checklistDeps, l)],
+    [command('notfall', 'emergency', 'sos'), (ctx, s, l) => sendEmergency(ctx, s, checklistDeps, l)],
+  ];
+
+  const app = new Application<LotseTurnState>({ storage: deps.storage, removeRecipientMention: true, startTypingTimer: false });
 
   app.conversationUpdate('membersAdded', async (ctx) => {
     const newcomers = (ctx.activity.membersAdded ?? []).filter((m) => m.id !== ctx.activity.recipient?.id);
     if (newcomers.length) await send(ctx, welcomeCard(texts.de, 'de'));
   });
 
-  app.message(HELP, async (ctx) => {
-    const language: Language = ENGLISH_HELP.test(ctx.activity.text ?? '') ? 'en' : 'de';
-    await send(ctx, helpCard(texts[language], language));
+  app.adaptiveCards.actionSubmit<{ passageId?: unknown; lang?: unknown }>(VERB_SHOW_PASSAGE, async (ctx, _state, data) => {
+    await showPassage(ctx, typeof data.passageId === 'string' ? data.passageId : '', data.lang === 'en' ? 'en' : 'de');
   });
 
-  app.adaptiveCards.actionSubmit<{ passageId?: string; lang?: string }>(VERB_SHOW_PASSAGE, async (ctx, _state, data) => {
+  app.adaptiveCards.actionSubmit<{ question?: unknown }>('ask', async (ctx, state, data) => {
+    await answer(ctx, state, normalizeIncomingText(typeof data.question === 'string' ? data.question : ''));
+  });
+
+  app.adaptiveCards.actionSubmit<Record<string, unknown>>(VERB_CHECKLIST, async (ctx, state, data) => {
+    const parsed = ChecklistSubmit.safeParse(data);
     const language: Language = data.lang === 'en' ? 'en' : 'de';
-    const hit = typeof data.passageId === 'string' ? search.passage(data.passageId) : undefined;
-    if (!hit) {
-      await ctx.sendActivity(texts[language].passageGone);
-      return;
-    }
-    const view = { kind: 'answer' as const, language, main: viewPassage(hit, language, policy()), alternatives: [], unknownWords: [] };
-    await send(ctx, answerCard(view, texts[language]));
+    if (!parsed.success) await runChecklist(ctx, state, { type: 'resume' }, checklistDeps, language);
+    else await runChecklist(ctx, state, toAction(parsed.data), checklistDeps, language);
   });
 
-  app.adaptiveCards.actionSubmit<{ question?: string }>('ask', async (ctx, _state, data) => {
-    await answer(ctx, normalizeIncomingText(typeof data.question === 'string' ? data.question : ''));
-  });
+  app.adaptiveCards.actionSubmit(VERB_EMERGENCY, async (ctx, state) => sendEmergency(ctx, state, checklistDeps, 'de'));
 
-  app.activity(ActivityTypes.Message, async (ctx) => {
+  app.activity(ActivityTypes.Message, async (ctx, state) => {
     const text = normalizeIncomingText(ctx.activity.text);
     if (!text) {
       await ctx.sendActivity(texts.de.emptyMessage);
       return;
     }
-    if (HELP.test(text)) {
-      const language: Language = ENGLISH_HELP.test(text) ? 'en' : 'de';
-      await send(ctx, helpCard(texts[language], language));
-      return;
-    }
-    await answer(ctx, text);
+    const match = COMMANDS.find(([pattern]) => pattern.test(text));
+    if (match) await match[1](ctx, state, languageOf(text));
+    else await answer(ctx, state, text);
   });
 
   return app;

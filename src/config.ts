@@ -16,6 +16,8 @@ export const ConfigSchema = z
     KB_INDEX_PATH: z.string().default(defaultIndexPath),
     SOURCE_MAX_AGE_YEARS: int(5, 1, 100),
     MAX_MESSAGE_LENGTH: int(2000, 50, 20000),
+    STATE_TTL_HOURS: int(24, 1, 24 * 30),
+    PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
     BODY_LIMIT_KB: int(256, 16, 4096),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   })

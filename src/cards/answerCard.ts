@@ -1,5 +1,6 @@
 import type { AnswerView, PassageView } from '../../knowledge/answer';
 import type { TextSet } from '../../dialogs/texts';
+import { fill } from '../../dialogs/texts';
 import { card, heading, paragraph, plain, small, submit, warning, type AdaptiveCard, type CardElement } from './adaptive';
 
 export const VERB_SHOW_PASSAGE = 'showPassage';
@@ -31,10 +32,12 @@ export function passageBody(p: PassageView, t: TextSet): CardElement[] {
   ];
 }
 
-export function answerCard(view: AnswerView, t: TextSet): AdaptiveCard {
+/** `checklist` is set when the passage is a checklist step: the card then offers to start that checklist. */
+export function answerCard(view: AnswerView, t: TextSet, checklist?: { id: string; title: string }): AdaptiveCard {
   const p = view.main!;
   const intro = view.kind === 'uncertain' ? paragraph(t.uncertainIntro, { isSubtle: true }) : heading(t.answerTitle);
   const actions = view.alternatives.map((a) => submit(shortLabel(a), VERB_SHOW_PASSAGE, { passageId: a.id, lang: view.language }));
+  if (checklist) actions.unshift(submit(fill(t.btnOpenChecklist, { title: checklist.title }), 'checklist', { action: 'open', checklistId: checklist.id, lang: view.language }));
   const body = [intro, ...passageBody(p, t), ...(actions.length ? [paragraph(t.alternativesLabel, { spacing: 'Large', weight: 'Bolder' })] : [])];
   return card(view.language, answerText(view, t), body, actions);
 }

@@ -2,7 +2,11 @@ import type { TextSet } from '../../dialogs/texts';
 import { card, heading, paragraph, small, type AdaptiveCard } from './adaptive';
 
 function askActions(t: TextSet) {
-  return t.exampleQuestions.map((q) => ({ type: 'Action.Submit', title: q, data: { verb: 'ask', question: q } }));
+  return [
+    { type: 'Action.Submit', title: t.btnStart, data: { verb: 'checklist', action: 'start' } },
+    { type: 'Action.Submit', title: t.btnEmergency, data: { verb: 'emergency' } },
+    ...t.exampleQuestions.map((q) => ({ type: 'Action.Submit', title: q, data: { verb: 'ask', question: q } })),
+  ];
 }
 
 export function welcomeCard(t: TextSet, lang: string): AdaptiveCard {

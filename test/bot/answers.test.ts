@@ -70,9 +70,8 @@ describe('free-text questions through the adapter', () => {
     const res = await ask('Bilefelder Modl');
     const card = cardOf(replies(res)[0]);
     expect(cardText(card)).toContain(texts.de.uncertainIntro);
-    const button = card.actions[0];
+    const button = card.actions.find((a: any) => a.data.verb === 'showPassage');
     expect(button.type).toBe('Action.Submit');
-    expect(button.data.verb).toBe('showPassage');
     const opened = replies(await inject(app, message(undefined, { value: button.data })))[0];
     expect(cardText(cardOf(opened))).toContain(texts.de.sourceLabel);
   });

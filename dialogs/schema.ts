@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { Bundesland } from '../knowledge/sourceSchema';
+
+export const FACT_VALUES = {
+  danger: ['yes', 'no'],
+  land: Bundesland.options,
+  age: ['u18', '18-20', '21plus'],
+  citizenship: ['eu', 'non-eu', 'unknown'],
+  exploitation: ['sexual', 'labour', 'other', 'unclear'],
+} as const;
+
+export type FactKey = keyof typeof FACT_VALUES;
+export type Facts = { [K in FactKey]?: (typeof FACT_VALUES)[K][number] };
+export const FACT_KEYS = Object.keys(FACT_VALUES) as FactKey[];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date like 2026-04-29');
+const text = z.string().trim().min(1);
+
+const When = z
+  .object({
+    danger: z.array(z.enum(FACT_VALUES.danger)).min(1),
+    land: z.array(Bundesland).min(1),
+    age: z.array(z.enum(FACT_VALUES.age)).min(1),
+    citizenship: z.array(z.enum(FACT_VALUES.citizenship)).min(1),
+    exploitation: z.array(z.enum(FACT_VALUES.exploitation)).min(1),
+  })
+  .partial()
+  .strict();
+
+export const Step = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id'),
+    title: text.max(80),
+    do: text,
+    why: text,
+    contacts: z.array(z.string()).default([]),
+    legal: z.array(text).default([]),
+    source: text,
+    stand: isoDate,
+    confidence: z.enum(['H', 'M', 'L']),
+    caution: text.optional(),
+    when: When.optional(),
+  })
+  .strict()
+  .refine((s) => s.legal.length > 0 || s.source.length > 0, { message: 'every step needs a legal basis or a source' });
+
+export const Checklist = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    order: z.number().int().min(1),
+    title: text.max(50),
+    intro: text.max(300),
+    steps: z.array(Step).min(1),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    c.steps.forEach((s, i) => {
+      if (seen.has(s.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['steps', i, 'id'], message: `duplicate step id "${s.id}"` });
+      seen.add(s.id);
+    });
+  });
+
+export const Contact = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    name: text,
+    kind: z.enum(['notruf', 'beratung', 'behoerde', 'netzwerk', 'portal']),
+    phone: text.optional(),
+    url: z.string().url().nullable().optional(),
+    address: text.optional(),
+    lands: z.array(Bundesland).default([]),
+    minorsOnly: z.boolean().default(false),
+    description: text,
+    lookup: text.optional(),
+    source: text,
+    stand: isoDate,
+  })
+  .strict();
+
+export const FactsFile = z
+  .object({
+    version: z.number().int(),
+    facts: z.array(z.object({ key: z.enum(FACT_KEYS as [FactKey, ...FactKey[]]), question: text, options: z.array(z.object({ value: z.string(), label: text }).strict()).min(2) }).strict()),
+  })
+  .strict();
+
+export type Step = z.infer<typeof Step>;
+export type Checklist = z.infer<typeof Checklist>;
+export type Contact = z.infer<typeof Contact>;
+export type FactDef = z.infer<typeof FactsFile>['facts'][number];

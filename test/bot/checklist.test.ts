@@ -1,0 +1,177 @@
+import { MemoryStorage } from 'botbuilder';
+import { loadDialogContent } from '../../dialogs/content';
+import { visibleSteps } from '../../dialogs/engine';
+import { loadTexts } from '../../dialogs/texts';
+import { buildTestApp, cardOf, cardText, inject, message, replies } from '../helpers/app';
+import { CASES } from '../helpers/cases';
+
+const texts = loadTexts().de;
+const defs = loadDialogContent();
+const storage = new MemoryStorage();
+const app = buildTestApp({}, { storage });
+
+let conv = 0;
+function conversation() {
+  const id = `checklist-${++conv}`;
+  const say = async (text: string) => replies(await inject(app, message(text, { conversation: { id } })));
+  const press = async (data: Record<string, unknown>) => replies(await inject(app, message(undefined, { conversation: { id }, value: data })));
+  return { id, say, press };
+}
+
+/** Presses the card button whose data has these fields, as a channel sends an Action.Submit back. */
+function button(card: any, match: Record<string, string>): Record<string, unknown> {
+  const all = [...(card.actions ?? []), ...(card.body ?? []).flatMap((e: any) => (e.type === 'ActionSet' ? e.actions : []))];
+  const found = all.find((a: any) => Object.entries(match).every(([k, v]) => a.data?.[k] === v));
+  if (!found) throw new Error(`no button ${JSON.stringify(match)} in ${JSON.stringify(all.map((a: any) => a.data))}`);
+  return found.data;
+}
+
+async function answerFacts(c: ReturnType<typeof conversation>, facts: Record<string, string>) {
+  let [reply] = await c.say('Erste Schritte');
+  for (const def of defs.facts) {
+    expect(cardText(cardOf(reply))).toContain(def.question);
+    [reply] = await c.press(button(cardOf(reply), { action: 'fact', key: def.key, value: facts[def.key] }));
+  }
+  return reply;
+}
+
+describe('"Erste Schritte" through the adapter, by card buttons only', () => {
+  it.each(CASES)('walks every checklist and summarises: $name', async ({ facts }) => {
+    const c = conversation();
+    let reply = await answerFacts(c, facts);
+    expect(cardText(cardOf(reply))).toContain(texts.menuTitle);
+    for (const checklist of defs.checklists) {
+      [reply] = await c.press(button(cardOf(reply), { action: 'open', checklistId: checklist.id }));
+      const steps = visibleSteps(checklist, facts);
+      for (let i = 0; i < steps.length; i++) {
+        const text = cardText(cardOf(reply));
+        expect(text).toContain(`Schritt ${i + 1} von ${steps.length}`);
+        expect(text).toContain(steps[i].title);
+        expect(text).toMatch(/Stand: \d\d\.\d\d\.\d{4}/);
+        [reply] = await c.press(button(cardOf(reply), { action: 'done' }));
+      }
+      expect(cardText(cardOf(reply))).toContain(checklist.title);
+      [reply] = await c.press(button(cardOf(reply), { action: 'menu' }));
+    }
+    const [summary, copy] = await c.say('Zusammenfassung');
+    const text = cardText(cardOf(summary));
+    expect(text).toContain(texts.summaryTitle);
+    if (facts.land === 'NW') expect(text).toMatch(/LVR|Landschaftsverband Rheinland/);
+    if (facts.age === 'u18') expect(text).toMatch(/Jugendamt/);
+    if (facts.exploitation === 'labour') expect(text).toMatch(/Finanzkontrolle Schwarzarbeit/);
+    expect(text).toContain('116 016');
+    expect(copy.text).toContain('[x]');
+  });
+
+  it('in danger, step 1 of the first contact is the emergency with 110', async () => {
+    const c = conversation();
+    const menu = await answerFacts(c, CASES[3].facts);
+    const [step] = await c.press(button(cardOf(menu), { action: 'open', checklistId: 'erstkontakt' }));
+    expect(cardText(cardOf(step))).toMatch(/Schritt 1 von/);
+    expect(cardText(cardOf(step))).toContain('110');
+  });
+
+  it('can leave mid-way, ask a question, and resume at the same step with "weiter"', async () => {
+    const c = conversation();
+    const menu = await answerFacts(c, CASES[0].facts);
+    let [step] = await c.press(button(cardOf(menu), { action: 'open', checklistId: 'aufenthalt' }));
+    [step] = await c.press(button(cardOf(step), { action: 'done' }));
+    const before = cardText(cardOf(step));
+    const answer = await c.say('Wer ist Mitglied der Arbeitsgruppe Arbeitsausbeutung?');
+    expect(cardText(cardOf(answer[0]))).toMatch(/Gewerkschaften/);
+    expect(answer[1].text).toBe(texts.resumeHint);
+    const [resumed] = await c.say('weiter');
+    expect(cardText(cardOf(resumed))).toBe(before);
+  });
+
+  it('"Zurück" shows the previous step again, marked as done', async () => {
+    const c = conversation();
+    const menu = await answerFacts(c, CASES[1].facts);
+    let [step] = await c.press(button(cardOf(menu), { action: 'open', checklistId: 'erstkontakt' }));
+    const first = visibleSteps(defs.checklists[0], CASES[1].facts)[0].title;
+    [step] = await c.press(button(cardOf(step), { action: 'done' }));
+    [step] = await c.press(button(cardOf(step), { action: 'back' }));
+    expect(cardText(cardOf(step))).toContain(first);
+    expect(cardText(cardOf(step))).toContain(texts.statusDone);
+  });
+
+  it('"Notfall" interrupts with 110 and 116 016, then resumes where the user was', async () => {
+    const c = conversation();
+    const menu = await answerFacts(c, CASES[2].facts);
+    const [step] = await c.press(button(cardOf(menu), { action: 'open', checklistId: 'kontakte' }));
+    const [emergency] = await c.say('Notfall');
+    expect(cardText(cardOf(emergency))).toMatch(/110/);
+    expect(cardText(cardOf(emergency))).toMatch(/116 016/);
+    const [resumed] = await c.press(button(cardOf(emergency), { action: 'resume' }));
+    expect(cardText(cardOf(resumed))).toBe(cardText(cardOf(step)));
+  });
+
+  it('"Mehr dazu" opens the cited passage', async () => {
+    const c = conversation();
+    const menu = await answerFacts(c, CASES[0].facts);
+    const [step] = await c.press(button(cardOf(menu), { action: 'open', checklistId: 'aufenthalt' }));
+    const [more] = await c.press(button(cardOf(step), { action: 'more' }));
+    expect(cardText(cardOf(more))).toContain('Quelle:');
+  });
+
+  it('"Abbrechen" ends cleanly and deletes the stored case facts', async () => {
+    const c = conversation();
+    await answerFacts(c, CASES[0].facts);
+    const [bye] = await c.say('Abbrechen');
+    expect(bye.text).toBe(texts.cancelled);
+    const stored = JSON.stringify(await storage.read([`test/conversations/${c.id}/`]));
+    expect(stored).not.toMatch(/"land"/);
+    const [nothing] = await c.say('weiter');
+    expect(nothing.text).toBe(texts.nothingToResume);
+  });
+
+  it('never lets typed text into the state or the summary', async () => {
+    const c = conversation();
+    await answerFacts(c, CASES[0].facts);
+    await c.say('Frau Erika Beispielname, Tel. 0170 5550123, wohnt in der Musterstraße');
+    await c.press({ verb: 'checklist', action: 'fact', key: 'land', value: 'Erika Beispielname' });
+    const [summary, copy] = await c.say('Zusammenfassung');
+    const everything = JSON.stringify([summary, copy, await storage.read([`test/conversations/${c.id}/`])]);
+    expect(everything).not.toMatch(/Beispielname|5550123|Musterstraße/);
+    expect(everything).toMatch(/Nordrhein-Westfalen/);
+  });
+
+  it('a law question finds the residence-status step and offers to start that checklist', async () => {
+    const c = conversation();
+    const [answer] = await c.say('Wie lange ist die Bedenkfrist?');
+    let card = cardOf(answer);
+    if (!/mindestens drei Monate/.test(cardText(card))) {
+      // Not the top passage: then it must be offered as an alternative, one click away.
+      const alternative = card.actions.find((a: any) => a.data.verb === 'showPassage' && /Bedenk/.test(a.title));
+      [card] = (await c.press(alternative.data)).map(cardOf);
+    }
+    expect(cardText(card)).toMatch(/mindestens drei Monate/);
+    expect(cardText(card)).toMatch(/§ 59 Abs\. 7 AufenthG/);
+    let [reply] = await c.press(button(card, { action: 'open', checklistId: 'aufenthalt' }));
+    for (const def of defs.facts) [reply] = await c.press(button(cardOf(reply), { action: 'fact', key: def.key, value: CASES[0].facts[def.key] }));
+    expect(cardText(cardOf(reply))).toMatch(/Aufenthalt klären · Schritt 1 von/);
+  });
+});
+
+describe('printable checklist', () => {
+  it('GET /checkliste shows the same tailored steps, contacts for the Land and no personal data', async () => {
+    const { server } = app;
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const f = CASES[0].facts;
+      const res = await fetch(`http://127.0.0.1:${port}/checkliste?danger=no&land=NW&age=21plus&citizenship=non-eu&exploitation=sexual`);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      for (const checklist of defs.checklists) for (const s of visibleSteps(checklist, f)) expect(html).toContain(s.title.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+      expect(html).not.toContain(defs.checklists[3].steps.find((s) => s.id === 'eu-freizuegigkeit')!.title);
+      expect(html).toMatch(/Landschaftsverband|LVR/);
+      expect(html).toMatch(/Stand: 29\.04\.2026/);
+      const bad = await fetch(`http://127.0.0.1:${port}/checkliste?land=%3Cscript%3E`);
+      expect(bad.status).toBe(400);
+      expect(await bad.text()).not.toContain('<script>');
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});

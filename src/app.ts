@@ -20,6 +20,10 @@ import { createBot } from './bot';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { encodingGuard, guardMessagesRequest } from './channels/httpGuards';
+import { mountDirectLine } from './channels/directLine';
+import type { DirectLineStore } from './channels/directLineStore';
+import { exchangeSecret } from './channels/azureDirectLine';
+import { mountWebChat } from './web/webChatRoutes';
 
 export interface AppDeps {
   search?: KnowledgeSearch;
@@ -34,6 +38,9 @@ export interface LotseApp {
   bot: ReturnType<typeof createBot>;
   search: KnowledgeSearch;
   logger: Logger;
+  /** The embedded Direct Line's conversations (local mode only). */
+  directLine?: DirectLineStore;
+  close(): Promise<void>;
   /** Runs one HTTP request through the adapter and the bot, exactly as POST /api/messages does. */
   handleMessages(req: restify.Request, res: restify.Response): Promise<void>;
 }
@@ -108,5 +115,43 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     res.end(html);
   });
 
-  return { server, adapter, bot, search, logger, handleMessages };
+  mountWebChat(server);
+  let directLine: DirectLineStore | undefined;
+  if (config.mode === 'local') {
+    directLine = mountDirectLine({
+      server,
+      adapter,
+      logic: (context) => bot.run(context).then(() => undefined),
+      limits: {
+        tokenTtlMs: config.WEBCHAT_TOKEN_TTL_MINUTES * 60_000,
+        idleMs: config.WEBCHAT_IDLE_MINUTES * 60_000,
+        maxActivities: 500,
+        maxConversations: config.WEBCHAT_MAX_CONVERSATIONS,
+      },
+      bodyLimitBytes: config.BODY_LIMIT_KB * 1024,
+      logger,
+      selfUrl: () => `http://${config.host === '::1' ? '[::1]' : '127.0.0.1'}:${server.address().port}`,
+    });
+  } else {
+    server.post('/api/directline/token', async (_req: restify.Request, res: restify.Response) => {
+      if (!config.DIRECT_LINE_SECRET) {
+        res.send(503, { error: { code: 'NotConfigured', message: 'Der Web-Chat ist nicht eingerichtet (DIRECT_LINE_SECRET fehlt).' } });
+        return;
+      }
+      try {
+        const { token, conversationId, expires_in } = await exchangeSecret(config.DIRECT_LINE_SECRET, config.DIRECT_LINE_ENDPOINT);
+        res.send(200, { token, conversationId, expires_in });
+      } catch (err) {
+        logger.error({ err: { type: (err as Error).name }, route: '/api/directline/token' }, 'token exchange failed');
+        res.send(502, { error: { code: 'DirectLineUnavailable', message: 'Der Chat ist gerade nicht erreichbar.' } });
+      }
+    });
+  }
+
+  const close = async () => {
+    directLine?.close();
+    await new Promise<void>((resolve) => (server.server.listening ? server.close(() => resolve()) : resolve()));
+  };
+
+  return { server, directLine, close, adapter, bot, search, logger, handleMessages };
 }

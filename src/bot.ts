@@ -78,6 +78,7 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
     [command('zurück', 'zurueck', 'back'), (ctx, s, l) => runChecklist(ctx, s, { type: 'back' }, checklistDeps, l)],
     [command('zusammenfassung', 'übergabe', 'summary'), (ctx, s, l) => runChecklist(ctx, s, { type: 'summary' }, checklistDeps, l)],
     [command('abbrechen', 'stopp?', 'cancel'), (ctx, s, l) => runChecklist(ctx, s, { type: 'cancel' }, checklistDeps, l)],
+    [command('frage stellen', 'ask a question'), (ctx, _s, l) => ctx.sendActivity(texts[l].askPrompt)],
     [command('notfall', 'emergency', 'sos'), (ctx, s, l) => sendEmergency(ctx, s, checklistDeps, l)],
   ];
 
@@ -85,7 +86,12 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
 
   app.conversationUpdate('membersAdded', async (ctx) => {
     const newcomers = (ctx.activity.membersAdded ?? []).filter((m) => m.id !== ctx.activity.recipient?.id);
-    if (newcomers.length) await send(ctx, welcomeCard(texts.de, 'de'));
+    if (!newcomers.length) return;
+    const t = texts.de;
+    const welcome = cardReply(ctx.activity.channelId, welcomeCard(t, 'de'));
+    // Three starting actions: Teams shows at most three suggested actions.
+    welcome.suggestedActions = { to: [], actions: [t.btnStart, t.btnAsk, t.btnEmergency].map((title) => ({ type: 'imBack', title, value: title })) };
+    await ctx.sendActivity(welcome);
   });
 
   app.adaptiveCards.actionSubmit<{ passageId?: unknown; lang?: unknown }>(VERB_SHOW_PASSAGE, async (ctx, _state, data) => {

@@ -19,6 +19,11 @@ export const ConfigSchema = z
     STATE_TTL_HOURS: int(24, 1, 24 * 30),
     PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
     BODY_LIMIT_KB: int(256, 16, 4096),
+    DIRECT_LINE_SECRET: optionalText,
+    DIRECT_LINE_ENDPOINT: z.string().url().default('https://directline.botframework.com/v3/directline'),
+    WEBCHAT_TOKEN_TTL_MINUTES: int(30, 1, 24 * 60),
+    WEBCHAT_IDLE_MINUTES: int(60, 1, 24 * 60),
+    WEBCHAT_MAX_CONVERSATIONS: int(1000, 1, 100_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {

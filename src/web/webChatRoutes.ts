@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Request, Response, Server } from 'restify';
+import { projectRoot } from '../../knowledge/paths';
+
+/** Web Chat's UMD bundle from node_modules: the package's exports hide dist/, so go from its main file. */
+export function webChatBundlePath(): string {
+  const main = require.resolve('botframework-webchat');
+  let dir = path.dirname(main);
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return path.join(dir, 'dist', 'webchat.js');
+}
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' https://directline.botframework.com wss://directline.botframework.com https://*.directline.botframework.com wss://*.directline.botframework.com",
+  "frame-ancestors 'self'",
+].join('; ');
+
+/** GET / (the page), the Web Chat bundle and the page script; all from this server, no CDN. */
+export function mountWebChat(server: Server): void {
+  const publicDir = path.join(projectRoot, 'src', 'web', 'public');
+  const page = fs.readFileSync(path.join(publicDir, 'index.html'));
+  const script = fs.readFileSync(path.join(publicDir, 'chat.js'));
+  const bundlePath = webChatBundlePath();
+  let bundle: Buffer | undefined;
+
+  const sendFile = (res: Response, body: Buffer, type: string, cache: string) => {
+    res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': cache, 'x-content-type-options': 'nosniff', 'content-security-policy': CSP, 'referrer-policy': 'no-referrer' });
+    res.end(body);
+  };
+  server.get('/', async (_req: Request, res: Response) => sendFile(res, page, 'text/html; charset=utf-8', 'no-cache'));
+  server.get('/webchat/chat.js', async (_req: Request, res: Response) => sendFile(res, script, 'text/javascript; charset=utf-8', 'no-cache'));
+  server.get('/webchat/webchat.js', async (_req: Request, res: Response) => {
+    bundle ??= fs.readFileSync(bundlePath);
+    sendFile(res, bundle, 'text/javascript; charset=utf-8', 'public, max-age=86400');
+  });
+}

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  MemoryStorage,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type Storage,
   type TurnContext,
@@ -19,8 +18,11 @@ import { checklistQuery, factsFromQuery, renderChecklistPage } from './web/check
 import { createBot } from './bot';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
+import { ExpiringStorage, ResilientBlobStorage, sweepingMemoryStorage } from './storage';
+import { createTurnRunner } from './turnRunner';
 import { encodingGuard, guardMessagesRequest } from './channels/httpGuards';
 import { mountDirectLine } from './channels/directLine';
+import { teamsSendMiddleware } from './channels/teams';
 import type { DirectLineStore } from './channels/directLineStore';
 import { exchangeSecret } from './channels/azureDirectLine';
 import { mountWebChat } from './web/webChatRoutes';
@@ -63,20 +65,31 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
   const defs = loadDialogContent({ knownSources: new Set(search.index.sources.map((s) => s.id)) });
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
   const now = deps.now ?? (() => new Date());
+  const ttlMs = config.STATE_TTL_HOURS * 3600 * 1000;
+  let sweepMemory: (() => number) | undefined;
+  let baseStorage = deps.storage;
+  if (!baseStorage && config.STORAGE === 'blob') baseStorage = ResilientBlobStorage.forAzure(config.BLOB_CONNECTION_STRING!, config.BLOB_CONTAINER!);
+  if (!baseStorage) ({ storage: baseStorage, sweep: sweepMemory } = sweepingMemoryStorage(ttlMs, () => now().getTime()));
+  const storage = new ExpiringStorage(baseStorage, ttlMs, () => now().getTime());
+  let directLine: DirectLineStore | undefined;
   const bot = createBot({
-    storage: deps.storage ?? new MemoryStorage(),
+    storage,
     search,
     lexicon,
     texts,
     policy: { maxSourceAgeYears: config.SOURCE_MAX_AGE_YEARS, legalNotes: loadLegalNotes(), texts },
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
     defs,
-    stateTtlMs: config.STATE_TTL_HOURS * 3600 * 1000,
+    forgetChannelData: (conversationId) => directLine?.clear(conversationId),
     printUrl: (progress) => `${publicUrl}/checkliste?${checklistQuery(progress.facts)}`,
     now,
   });
 
+  const runTurn = createTurnRunner({ run: (context) => bot.run(context), texts: texts.de, logger, ratePerMinute: config.RATE_LIMIT_PER_MINUTE });
+  const sweeper = sweepMemory && setInterval(sweepMemory, Math.min(ttlMs, 10 * 60_000)).unref();
+
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config)));
+  adapter.use(teamsSendMiddleware());
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The error's message may quote activity content; log its type and place only.
     logger.error({ err: { type: error.name, stack: error.stack?.split('\n').slice(1, 4).join(' | ') }, activityType: context.activity.type, channel: context.activity.channelId }, 'turn failed');
@@ -88,7 +101,7 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
 
   const handleMessages = async (req: restify.Request, res: restify.Response) => {
     if (!guardMessagesRequest(req, res, config)) return;
-    await adapter.process(req, res, (context) => bot.run(context).then(() => undefined));
+    await adapter.process(req, res, runTurn);
   };
 
   server.pre((req, _res, next) => {
@@ -116,12 +129,11 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
   });
 
   mountWebChat(server);
-  let directLine: DirectLineStore | undefined;
   if (config.mode === 'local') {
     directLine = mountDirectLine({
       server,
       adapter,
-      logic: (context) => bot.run(context).then(() => undefined),
+      logic: runTurn,
       limits: {
         tokenTtlMs: config.WEBCHAT_TOKEN_TTL_MINUTES * 60_000,
         idleMs: config.WEBCHAT_IDLE_MINUTES * 60_000,
@@ -150,6 +162,7 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
 
   const close = async () => {
     directLine?.close();
+    if (sweeper) clearInterval(sweeper);
     await new Promise<void>((resolve) => (server.server.listening ? server.close(() => resolve()) : resolve()));
   };
 

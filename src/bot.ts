@@ -10,6 +10,7 @@ import { answerCard, notFoundCard, VERB_SHOW_PASSAGE } from './cards/answerCard'
 import { VERB_CHECKLIST, VERB_EMERGENCY } from './cards/checklistCards';
 import { helpCard, welcomeCard } from './cards/infoCards';
 import { normalizeIncomingText } from './channels/incoming';
+import { isSharedConversation, mentionsBot } from './channels/teams';
 import { ChecklistSubmit, currentProgress, runChecklist, sendEmergency, toAction, type ChecklistDeps, type LotseTurnState } from './checklistTurn';
 import { cardReply } from './replies';
 
@@ -21,13 +22,14 @@ export interface BotDeps {
   defs: Definitions;
   policy: Omit<AnswerPolicy, 'now'>;
   maxMessageLength: number;
-  stateTtlMs: number;
+  /** Deletes what a channel edge holds about a conversation (the web chat's stored activities). */
+  forgetChannelData?: (conversationId: string) => void;
   printUrl: (progress: Progress) => string | undefined;
   now?: () => Date;
 }
 
 const command = (...words: string[]) => new RegExp(`^\\s*(?:${words.join('|')})\\s*[.!?]*\\s*$`, 'i');
-const ENGLISH = /^\s*(help|menu|first steps|checklists?|continue|resume|emergency|cancel|stop|summary)\b/i;
+const ENGLISH = /^\s*(help|menu|first steps|checklists?|continue|resume|emergency|cancel|stop|summary|forget)\b/i;
 
 /** The bot: a flat table of handlers. Channel differences stay in ./channels. */
 export function createBot(deps: BotDeps): Application<LotseTurnState> {
@@ -46,7 +48,7 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
     await send(ctx, answerCard(view, texts[language], checklistTitle(hit.source.id)));
   }
 
-  const checklistDeps: ChecklistDeps = { defs: deps.defs, texts, search, printUrl: deps.printUrl, now, ttlMs: deps.stateTtlMs, send, showPassage };
+  const checklistDeps: ChecklistDeps = { defs: deps.defs, texts, search, printUrl: deps.printUrl, now, send, showPassage };
 
   function checklistTitle(sourceId: string) {
     const id = checklistOfSource(sourceId);
@@ -65,28 +67,44 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
     const view = composeAnswer(search.search(question), policy(), language);
     if (view.main) await send(ctx, answerCard(view, t, checklistTitle(search.passage(view.main.id)!.source.id)));
     else await send(ctx, notFoundCard(view, t, t.exampleQuestions));
-    if (currentProgress(state, checklistDeps)) await ctx.sendActivity(t.resumeHint);
+    if (currentProgress(state)) await ctx.sendActivity(t.resumeHint);
   }
 
   const languageOf = (text: string): Language => (ENGLISH.test(text) ? 'en' : 'de');
 
+  /** Checklists carry case facts: in a Teams group chat or channel they are offered in a personal chat instead. */
+  const personalOnly = (handler: (ctx: TurnContext, state: LotseTurnState, language: Language) => Promise<unknown>) =>
+    async (ctx: TurnContext, state: LotseTurnState, language: Language) => {
+      if (isSharedConversation(ctx.activity)) await ctx.sendActivity(texts[language].personalOnly);
+      else await handler(ctx, state, language);
+    };
+
   /** Typed commands, matched after mention tags are stripped. Order does not matter: the patterns are anchored. */
   const COMMANDS: Array<[RegExp, (ctx: TurnContext, state: LotseTurnState, language: Language) => Promise<unknown>]> = [
     [command('hilfe', 'help', '\\?', 'menü', 'menu'), (ctx, _s, l) => send(ctx, helpCard(texts[l], l))],
-    [command('erste schritte', 'checklisten?', 'first steps', 'checklists?', 'start'), (ctx, s, l) => runChecklist(ctx, s, { type: 'start' }, checklistDeps, l)],
-    [command('weiter', 'fortsetzen', 'continue', 'resume'), (ctx, s, l) => runChecklist(ctx, s, { type: 'resume' }, checklistDeps, l)],
-    [command('zurück', 'zurueck', 'back'), (ctx, s, l) => runChecklist(ctx, s, { type: 'back' }, checklistDeps, l)],
-    [command('zusammenfassung', 'übergabe', 'summary'), (ctx, s, l) => runChecklist(ctx, s, { type: 'summary' }, checklistDeps, l)],
+    [command('erste schritte', 'checklisten?', 'first steps', 'checklists?', 'start'), personalOnly((ctx, s, l) => runChecklist(ctx, s, { type: 'start' }, checklistDeps, l))],
+    [command('weiter', 'fortsetzen', 'continue', 'resume'), personalOnly((ctx, s, l) => runChecklist(ctx, s, { type: 'resume' }, checklistDeps, l))],
+    [command('zurück', 'zurueck', 'back'), personalOnly((ctx, s, l) => runChecklist(ctx, s, { type: 'back' }, checklistDeps, l))],
+    [command('zusammenfassung', 'übergabe', 'summary'), personalOnly((ctx, s, l) => runChecklist(ctx, s, { type: 'summary' }, checklistDeps, l))],
     [command('abbrechen', 'stopp?', 'cancel'), (ctx, s, l) => runChecklist(ctx, s, { type: 'cancel' }, checklistDeps, l)],
     [command('frage stellen', 'ask a question'), (ctx, _s, l) => ctx.sendActivity(texts[l].askPrompt)],
+    [command('vergessen', 'alles löschen', 'forget', 'forget me'), async (ctx, s, l) => {
+      s.deleteConversationState();
+      s.deleteUserState();
+      deps.forgetChannelData?.(ctx.activity.conversation.id);
+      await ctx.sendActivity(texts[l].forgotten);
+    }],
     [command('notfall', 'emergency', 'sos'), (ctx, s, l) => sendEmergency(ctx, s, checklistDeps, l)],
   ];
 
   const app = new Application<LotseTurnState>({ storage: deps.storage, removeRecipientMention: true, startTypingTimer: false });
 
   app.conversationUpdate('membersAdded', async (ctx) => {
-    const newcomers = (ctx.activity.membersAdded ?? []).filter((m) => m.id !== ctx.activity.recipient?.id);
-    if (!newcomers.length) return;
+    const added = ctx.activity.membersAdded ?? [];
+    const botAdded = added.some((m) => m.id === ctx.activity.recipient?.id);
+    // In a team or group chat Lotse introduces itself once, when it is added, not for every new member.
+    const greet = isSharedConversation(ctx.activity) ? botAdded : added.some((m) => m.id !== ctx.activity.recipient?.id);
+    if (!greet) return;
     const t = texts.de;
     const welcome = cardReply(ctx.activity.channelId, welcomeCard(t, 'de'));
     // Three starting actions: Teams shows at most three suggested actions.
@@ -105,6 +123,10 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(VERB_CHECKLIST, async (ctx, state, data) => {
     const parsed = ChecklistSubmit.safeParse(data);
     const language: Language = data.lang === 'en' ? 'en' : 'de';
+    if (isSharedConversation(ctx.activity)) {
+      await ctx.sendActivity(texts[language].personalOnly);
+      return;
+    }
     if (!parsed.success) await runChecklist(ctx, state, { type: 'resume' }, checklistDeps, language);
     else await runChecklist(ctx, state, toAction(parsed.data), checklistDeps, language);
   });
@@ -112,6 +134,8 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
   app.adaptiveCards.actionSubmit(VERB_EMERGENCY, async (ctx, state) => sendEmergency(ctx, state, checklistDeps, 'de'));
 
   app.activity(ActivityTypes.Message, async (ctx, state) => {
+    // In group chats and channels Lotse listens only when addressed.
+    if (isSharedConversation(ctx.activity) && !mentionsBot(ctx.activity)) return;
     const text = normalizeIncomingText(ctx.activity.text);
     if (!text) {
       await ctx.sendActivity(texts.de.emptyMessage);

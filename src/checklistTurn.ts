@@ -10,10 +10,9 @@ import type { KnowledgeSearch } from '../knowledge/search';
 import type { AdaptiveCard } from './cards/adaptive';
 import { checklistDoneCard, emergencyCard, factCard, menuCard, stepCard, summaryCard } from './cards/checklistCards';
 
-/** Conversation state: the checklist progress (ids and button values only) and when it was last touched. */
+/** Conversation state: the checklist progress (ids and button values only). Expiry is the storage's job. */
 export interface LotseConversation {
   checklist?: Progress;
-  touchedAt?: number;
 }
 export type LotseTurnState = TurnState<LotseConversation>;
 
@@ -31,20 +30,12 @@ export interface ChecklistDeps {
   search: KnowledgeSearch;
   printUrl: (progress: Progress) => string | undefined;
   now: () => Date;
-  ttlMs: number;
   send: (ctx: TurnContext, card: AdaptiveCard) => Promise<unknown>;
   showPassage: (ctx: TurnContext, passageId: string, language: Language) => Promise<void>;
 }
 
-export function currentProgress(state: LotseTurnState, deps: Pick<ChecklistDeps, 'now' | 'ttlMs'>): Progress | undefined {
-  const { checklist, touchedAt } = state.conversation;
-  if (checklist && (!touchedAt || deps.now().getTime() - touchedAt > deps.ttlMs)) {
-    // Expired state is treated as absent and deleted.
-    delete state.conversation.checklist;
-    delete state.conversation.touchedAt;
-    return undefined;
-  }
-  return checklist;
+export function currentProgress(state: LotseTurnState): Progress | undefined {
+  return state.conversation.checklist;
 }
 
 function sourceTitle(search: KnowledgeSearch, source: string): string {
@@ -75,7 +66,7 @@ export function renderView(view: View, progress: Progress | undefined, deps: Che
 
 /** One checklist turn: run the engine on the stored progress, store the result, show the view. */
 export async function runChecklist(ctx: TurnContext, state: LotseTurnState, action: Action | { type: 'more' }, deps: ChecklistDeps, language: Language = 'de'): Promise<void> {
-  const progress = currentProgress(state, deps);
+  const progress = currentProgress(state);
   if (action.type === 'more') {
     const view = progress && reduce(deps.defs, progress, { type: 'resume' }).view;
     if (view?.kind !== 'step') {
@@ -87,13 +78,8 @@ export async function runChecklist(ctx: TurnContext, state: LotseTurnState, acti
     return;
   }
   const outcome = reduce(deps.defs, progress, action);
-  if (outcome.progress) {
-    state.conversation.checklist = outcome.progress;
-    state.conversation.touchedAt = deps.now().getTime();
-  } else {
-    delete state.conversation.checklist;
-    delete state.conversation.touchedAt;
-  }
+  if (outcome.progress) state.conversation.checklist = outcome.progress;
+  else delete state.conversation.checklist;
   const rendered = renderView(outcome.view, outcome.progress, deps, language);
   if (typeof rendered === 'string') await ctx.sendActivity(rendered);
   else await deps.send(ctx, rendered);
@@ -120,5 +106,5 @@ export function toAction(submit: ChecklistSubmit): Action | { type: 'more' } {
 
 export async function sendEmergency(ctx: TurnContext, state: LotseTurnState, deps: ChecklistDeps, language: Language): Promise<void> {
   const contacts = ['polizei-notruf', 'hilfetelefon'].map((id) => deps.defs.contacts.get(id)).filter((c) => c !== undefined);
-  await deps.send(ctx, emergencyCard(contacts, deps.texts[language], language, !!currentProgress(state, deps)));
+  await deps.send(ctx, emergencyCard(contacts, deps.texts[language], language, !!currentProgress(state)));
 }

@@ -17,6 +17,10 @@ export const ConfigSchema = z
     SOURCE_MAX_AGE_YEARS: int(5, 1, 100),
     MAX_MESSAGE_LENGTH: int(2000, 50, 20000),
     STATE_TTL_HOURS: int(24, 1, 24 * 30),
+    STORAGE: z.enum(['memory', 'blob']).default('memory'),
+    BLOB_CONNECTION_STRING: optionalText,
+    BLOB_CONTAINER: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'Azure container names: 3–63 lower-case letters, digits and single hyphens').optional()),
+    RATE_LIMIT_PER_MINUTE: int(60, 1, 10_000),
     PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
     BODY_LIMIT_KB: int(256, 16, 4096),
     DIRECT_LINE_SECRET: optionalText,
@@ -27,6 +31,10 @@ export const ConfigSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {
+    if (c.STORAGE === 'blob') {
+      if (!c.BLOB_CONNECTION_STRING) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BLOB_CONNECTION_STRING'], message: 'missing: STORAGE=blob needs the storage account connection string' });
+      if (!c.BLOB_CONTAINER) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BLOB_CONTAINER'], message: 'missing: STORAGE=blob needs a container name' });
+    }
     if (!c.MicrosoftAppId) return;
     const need = (field: keyof typeof c, why: string) => {
       if (!c[field]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: `missing: ${why}` });

@@ -95,6 +95,12 @@ export class DirectLineStore {
     return { activities: conversation.activities.slice(from).filter((a) => a.type !== 'deleted'), watermark: String(conversation.activities.length) };
   }
 
+  /** Forgets a conversation's activities; positions stay, so clients' watermarks remain valid. */
+  clear(conversationId: string): void {
+    const c = this.conversations.get(conversationId);
+    if (c) c.activities = c.activities.map(() => ({ type: 'deleted' }));
+  }
+
   sweep(): void {
     const now = this.now();
     for (const [token, entry] of this.tokens) if (entry.expiresAt <= now || !this.conversations.has(entry.conversationId)) this.tokens.delete(token);

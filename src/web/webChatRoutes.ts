@@ -21,11 +21,13 @@ const CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-/** GET / (the page), the Web Chat bundle and the page script; all from this server, no CDN. */
+/** GET / (the page), the Web Chat bundle, the page script and the privacy and terms pages; all from this server, no CDN. */
 export function mountWebChat(server: Server): void {
   const publicDir = path.join(projectRoot, 'src', 'web', 'public');
   const page = fs.readFileSync(path.join(publicDir, 'index.html'));
   const script = fs.readFileSync(path.join(publicDir, 'chat.js'));
+  const privacy = fs.readFileSync(path.join(publicDir, 'datenschutz.html'));
+  const terms = fs.readFileSync(path.join(publicDir, 'nutzungsbedingungen.html'));
   const bundlePath = webChatBundlePath();
   let bundle: Buffer | undefined;
 
@@ -34,6 +36,9 @@ export function mountWebChat(server: Server): void {
     res.end(body);
   };
   server.get('/', async (_req: Request, res: Response) => sendFile(res, page, 'text/html; charset=utf-8', 'no-cache'));
+  // The Teams manifest links these by default (developer.privacyUrl, termsOfUseUrl).
+  server.get('/datenschutz', async (_req: Request, res: Response) => sendFile(res, privacy, 'text/html; charset=utf-8', 'no-cache'));
+  server.get('/nutzungsbedingungen', async (_req: Request, res: Response) => sendFile(res, terms, 'text/html; charset=utf-8', 'no-cache'));
   server.get('/webchat/chat.js', async (_req: Request, res: Response) => sendFile(res, script, 'text/javascript; charset=utf-8', 'no-cache'));
   server.get('/webchat/webchat.js', async (_req: Request, res: Response) => {
     bundle ??= fs.readFileSync(bundlePath);

@@ -119,7 +119,7 @@ describe('"Erste Schritte" through the adapter, by card buttons only', () => {
     await answerFacts(c, CASES[0].facts);
     const [bye] = await c.say('Abbrechen');
     expect(bye.text).toBe(texts.cancelled);
-    const stored = JSON.stringify(await storage.read([`test/conversations/${c.id}/`]));
+    const stored = JSON.stringify(await storage.read([`test/lotse-bot/conversations/${c.id}`]));
     expect(stored).not.toMatch(/"land"/);
     const [nothing] = await c.say('weiter');
     expect(nothing.text).toBe(texts.nothingToResume);
@@ -131,7 +131,9 @@ describe('"Erste Schritte" through the adapter, by card buttons only', () => {
     await c.say('Frau Erika Beispielname, Tel. 0170 5550123, wohnt in der Musterstraße');
     await c.press({ verb: 'checklist', action: 'fact', key: 'land', value: 'Erika Beispielname' });
     const [summary, copy] = await c.say('Zusammenfassung');
-    const everything = JSON.stringify([summary, copy, await storage.read([`test/conversations/${c.id}/`])]);
+    const stored = await storage.read([`test/lotse-bot/conversations/${c.id}`]);
+    expect(JSON.stringify(stored)).toMatch(/"land":"NW"/);
+    const everything = JSON.stringify([summary, copy, stored]);
     expect(everything).not.toMatch(/Beispielname|5550123|Musterstraße/);
     expect(everything).toMatch(/Nordrhein-Westfalen/);
   });

@@ -73,10 +73,24 @@ describe('configuration', () => {
     expect(config).toMatchObject({ mode: 'production', host: '0.0.0.0' });
   });
 
-  it('rejects unauthenticated calls in production mode', async () => {
-    const prod = buildTestApp({ MicrosoftAppId: 'id', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' });
-    const { inject } = await import('../helpers/app');
-    const res = await inject(prod, message('Hallo'));
-    expect(res.status).toBe(401);
+  it.each([
+    ['no Authorization header', {}],
+    ['a garbage bearer token', { authorization: 'Bearer not.a.jwt' }],
+    ['a non-bearer scheme', { authorization: 'Basic YWRtaW46YWRtaW4=' }],
+  ])('rejects calls with %s in production mode (401) and runs no turn', async (_name, headers) => {
+    const prod = buildTestApp({ MicrosoftAppId: '00000000-0000-4000-8000-000000000001', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' });
+    await new Promise<void>((r) => prod.server.listen(0, '127.0.0.1', r));
+    try {
+      const port = (prod.server.address() as AddressInfo).port;
+      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(message('Kooperationsvereinbarung Sachsen-Anhalt', { deliveryMode: 'normal', serviceUrl: 'https://smba.trafficmanager.net/emea/' })),
+      });
+      expect(res.status).toBe(401);
+      expect(await res.text()).not.toContain('Sachsen-Anhalt');
+    } finally {
+      await prod.close();
+    }
   });
 });

@@ -39,6 +39,12 @@ describe('embedded Direct Line (local mode)', () => {
     expect(Number(bundle.headers.get('content-length'))).toBeGreaterThan(1_000_000);
   });
 
+  it.each(['/datenschutz', '/nutzungsbedingungen'])('serves %s, which the Teams manifest links', async (route) => {
+    const res = await fetch(`${base}${route}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('keine Namen oder Kontaktdaten von Betroffenen');
+  });
+
   it('welcomes with suggested actions, echoes the user activity with its clientActivityID, then answers', async () => {
     const c = await open();
     const welcome = await poll(c.url, c.headers, (a) => a.some((x) => x.type === 'message'));

@@ -9,7 +9,8 @@ export const FIXED_NOW = new Date('2026-11-25T10:00:00Z');
 
 /** Builds the whole app (routes, adapter, bot) on the real knowledge base, without a port. */
 export function buildTestApp(env: Record<string, string> = {}, deps: AppDeps = {}): LotseApp {
-  return createApp(loadConfig(env), { search: realSearch(), logger: createLogger('silent'), now: () => FIXED_NOW, ...deps });
+  // Walkthrough tests press buttons faster than any person; the rate limit has its own test.
+  return createApp(loadConfig({ RATE_LIMIT_PER_MINUTE: '10000', ...env }), { search: realSearch(), logger: createLogger('silent'), now: () => FIXED_NOW, ...deps });
 }
 
 export interface InjectedResponse {

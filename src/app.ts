@@ -20,6 +20,7 @@ import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { ExpiringStorage, ResilientBlobStorage, sweepingMemoryStorage } from './storage';
 import { createTurnRunner } from './turnRunner';
+import { FeedbackStore } from './feedback';
 import { encodingGuard, guardMessagesRequest } from './channels/httpGuards';
 import { mountDirectLine } from './channels/directLine';
 import { teamsSendMiddleware } from './channels/teams';
@@ -40,6 +41,7 @@ export interface LotseApp {
   bot: ReturnType<typeof createBot>;
   search: KnowledgeSearch;
   logger: Logger;
+  feedback: FeedbackStore;
   /** The embedded Direct Line's conversations (local mode only). */
   directLine?: DirectLineStore;
   close(): Promise<void>;
@@ -71,6 +73,8 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
   if (!baseStorage && config.STORAGE === 'blob') baseStorage = ResilientBlobStorage.forAzure(config.BLOB_CONNECTION_STRING!, config.BLOB_CONTAINER!);
   if (!baseStorage) ({ storage: baseStorage, sweep: sweepMemory } = sweepingMemoryStorage(ttlMs, () => now().getTime()));
   const storage = new ExpiringStorage(baseStorage, ttlMs, () => now().getTime());
+  // Feedback counts hold no personal data and must outlive the conversation state: no expiry.
+  const feedback = new FeedbackStore(baseStorage);
   let directLine: DirectLineStore | undefined;
   const bot = createBot({
     storage,
@@ -81,6 +85,7 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
     defs,
     forgetChannelData: (conversationId) => directLine?.clear(conversationId),
+    feedback,
     printUrl: (progress) => `${publicUrl}/checkliste?${checklistQuery(progress.facts)}`,
     now,
   });
@@ -130,6 +135,10 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
 
   mountWebChat(server);
   if (config.mode === 'local') {
+    // Local mode keeps feedback in memory: the report CLI asks the running server (loopback only by default).
+    server.get('/api/feedback/report', async (_req: restify.Request, res: restify.Response) => {
+      res.send(200, { rows: await feedback.report() });
+    });
     directLine = mountDirectLine({
       server,
       adapter,
@@ -166,5 +175,5 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     await new Promise<void>((resolve) => (server.server.listening ? server.close(() => resolve()) : resolve()));
   };
 
-  return { server, directLine, close, adapter, bot, search, logger, handleMessages };
+  return { server, directLine, close, feedback, adapter, bot, search, logger, handleMessages };
 }

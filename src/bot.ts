@@ -6,7 +6,8 @@ import type { KnowledgeSearch } from '../knowledge/search';
 import { checklistOfSource } from '../dialogs/checklistPassages';
 import type { Definitions, Progress } from '../dialogs/engine';
 import { fill, type Language, type Texts } from '../dialogs/texts';
-import { answerCard, notFoundCard, VERB_SHOW_PASSAGE } from './cards/answerCard';
+import { answerCard, notFoundCard, VERB_FEEDBACK, VERB_SHOW_PASSAGE } from './cards/answerCard';
+import type { FeedbackStore } from './feedback';
 import { VERB_CHECKLIST, VERB_EMERGENCY } from './cards/checklistCards';
 import { helpCard, welcomeCard } from './cards/infoCards';
 import { normalizeIncomingText } from './channels/incoming';
@@ -22,6 +23,7 @@ export interface BotDeps {
   defs: Definitions;
   policy: Omit<AnswerPolicy, 'now'>;
   maxMessageLength: number;
+  feedback: FeedbackStore;
   /** Deletes what a channel edge holds about a conversation (the web chat's stored activities). */
   forgetChannelData?: (conversationId: string) => void;
   printUrl: (progress: Progress) => string | undefined;
@@ -114,6 +116,17 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
 
   app.adaptiveCards.actionSubmit<{ passageId?: unknown; lang?: unknown }>(VERB_SHOW_PASSAGE, async (ctx, _state, data) => {
     await showPassage(ctx, typeof data.passageId === 'string' ? data.passageId : '', data.lang === 'en' ? 'en' : 'de');
+  });
+
+  app.adaptiveCards.actionSubmit<{ passageId?: unknown; helpful?: unknown; lang?: unknown }>(VERB_FEEDBACK, async (ctx, _state, data) => {
+    const language: Language = data.lang === 'en' ? 'en' : 'de';
+    const hit = typeof data.passageId === 'string' ? search.passage(data.passageId) : undefined;
+    if (!hit || (data.helpful !== 'yes' && data.helpful !== 'no')) {
+      await ctx.sendActivity(texts[language].passageGone);
+      return;
+    }
+    await deps.feedback.record(hit.passage.id, data.helpful === 'yes', ctx.activity.channelId, now());
+    await ctx.sendActivity(data.helpful === 'yes' ? texts[language].feedbackThanks : texts[language].feedbackThanksNo);
   });
 
   app.adaptiveCards.actionSubmit<{ question?: unknown }>('ask', async (ctx, state, data) => {

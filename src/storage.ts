@@ -47,15 +47,15 @@ export class ExpiringStorage implements Storage {
   }
 }
 
-/** Memory store whose expired items are also swept without being read (local mode keeps nothing for long). */
+/** Memory store whose expired state items are also swept without being read (local mode keeps nothing for long). Unstamped items (feedback counts) are not state and stay. */
 export function sweepingMemoryStorage(ttlMs: number, now: () => number = Date.now): { storage: MemoryStorage; sweep: () => number } {
   const memory: Record<string, string> = {};
   const sweep = () => {
     let removed = 0;
     for (const [key, json] of Object.entries(memory)) {
       try {
-        const touched = Number((JSON.parse(json) as Record<string, unknown>)[TOUCHED]);
-        if (!touched || now() - touched > ttlMs) {
+        const touched = (JSON.parse(json) as Record<string, unknown>)[TOUCHED];
+        if (touched !== undefined && now() - Number(touched) > ttlMs) {
           delete memory[key];
           removed++;
         }

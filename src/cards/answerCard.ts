@@ -4,6 +4,7 @@ import { fill } from '../../dialogs/texts';
 import { card, heading, paragraph, plain, small, submit, warning, type AdaptiveCard, type CardElement } from './adaptive';
 
 export const VERB_SHOW_PASSAGE = 'showPassage';
+export const VERB_FEEDBACK = 'feedback';
 
 function citation(p: PassageView, t: TextSet): string {
   return `${t.sourceLabel}: ${p.title} – ${p.publisher}. ${t.standLabel}: ${p.stand}${p.url ? ` – ${p.url}` : ''}`;
@@ -38,8 +39,20 @@ export function answerCard(view: AnswerView, t: TextSet, checklist?: { id: strin
   const intro = view.kind === 'uncertain' ? paragraph(t.uncertainIntro, { isSubtle: true }) : heading(t.answerTitle);
   const actions = view.alternatives.map((a) => submit(shortLabel(a), VERB_SHOW_PASSAGE, { passageId: a.id, lang: view.language }));
   if (checklist) actions.unshift(submit(fill(t.btnOpenChecklist, { title: checklist.title }), 'checklist', { action: 'open', checklistId: checklist.id, lang: view.language }));
-  const body = [intro, ...passageBody(p, t), ...(actions.length ? [paragraph(t.alternativesLabel, { spacing: 'Large', weight: 'Bolder' })] : [])];
+  const body = [intro, ...passageBody(p, t), feedbackRow(p.id, view.language, t), ...(view.alternatives.length ? [paragraph(t.alternativesLabel, { spacing: 'Large', weight: 'Bolder' })] : [])];
   return card(view.language, answerText(view, t), body, actions);
+}
+
+/** "Hilfreich? Ja / Nein": the click carries only the passage id and the verdict. */
+function feedbackRow(passageId: string, lang: string, t: TextSet): CardElement {
+  return {
+    type: 'ColumnSet',
+    spacing: 'Medium',
+    columns: [
+      { type: 'Column', width: 'auto', verticalContentAlignment: 'Center', items: [small(t.feedbackQuestion)] },
+      { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [submit(t.feedbackYes, VERB_FEEDBACK, { passageId, helpful: 'yes', lang }), submit(t.feedbackNo, VERB_FEEDBACK, { passageId, helpful: 'no', lang })] }] },
+    ],
+  };
 }
 
 export function notFoundCard(view: AnswerView, t: TextSet, suggestions: string[]): AdaptiveCard {

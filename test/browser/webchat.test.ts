@@ -50,10 +50,11 @@ run('web chat in a real browser (Chromium, embedded Direct Line)', () => {
 
     await transcript(page).getByRole('button', { name: 'Erste Schritte' }).last().click();
     const answers = ['Nein', 'Nordrhein-Westfalen', '21 oder älter', 'Nicht-EU-Staat', 'Sexuelle Ausbeutung'];
-    for (const label of answers) {
-      const button = transcript(page).getByRole('button', { name: label, exact: true }).last();
-      await button.waitFor({ timeout: 15_000 });
-      await button.click();
+    for (const [i, label] of answers.entries()) {
+      // Press the button on the card that asks this fact (answer cards also carry "Ja"/"Nein" feedback buttons).
+      const factCard = transcript(page).locator('.ac-adaptiveCard', { hasText: `Fallangabe ${i + 1} von ${answers.length}` }).last();
+      await factCard.waitFor({ timeout: 15_000 });
+      await factCard.getByRole('button', { name: label, exact: true }).click();
     }
     await transcript(page).getByRole('button', { name: /Erstkontakt.*erledigt/ }).last().click();
     await transcript(page).getByText(/Schritt 1 von \d+/).last().waitFor({ timeout: 15_000 });

@@ -1,9 +1,11 @@
+import os from 'node:os';
 import type { Passage } from './chunk';
-import { stem, words } from './normalize';
+import { fold, stem } from './normalize';
 import type { SourceMeta } from './sourceSchema';
 
 export const INDEX_FORMAT = 'lotse-knowledge-index';
-export const INDEX_VERSION = 1;
+/** 2: postings stored flat and compact (see SerializedPostings); version 1 files are rebuilt automatically. */
+export const INDEX_VERSION = 2;
 
 /** Ranking parameters, frozen in one place and stored with the index they were built for. */
 export const RANKING = Object.freeze({ k1: 1.2, b: 0.5, headingWeight: 2.5, compoundPartWeight: 0.5, minPartLength: 5 });
@@ -11,6 +13,19 @@ export const RANKING = Object.freeze({ k1: 1.2, b: 0.5, headingWeight: 2.5, comp
 export interface IndexedSource extends SourceMeta {
   /** "document" for files in knowledge/sources, "checklist" for indexed checklist steps. */
   kind: 'document' | 'checklist';
+}
+
+/**
+ * The postings of all terms in one compact block. Term t owns the postings after those of terms 0..t-1;
+ * each posting is (passage number, BM25 term-frequency impact × 1000, rounded).
+ */
+export interface SerializedPostings {
+  /** Number of postings per term, in vocabulary order. */
+  counts: number[];
+  /** Passage numbers, ascending within a term, as gaps (the first from 0) in LEB128 varints; base64. */
+  passages: string;
+  /** Impacts as unsigned 16-bit little-endian integers; base64. */
+  impacts: string;
 }
 
 export interface SerializedIndex {
@@ -22,67 +37,292 @@ export interface SerializedIndex {
   passages: Passage[];
   /** Sorted vocabulary of stemmed, folded terms. */
   vocab: string[];
-  /** Per term: flat pairs [passage number, BM25 term-frequency impact × 1000]. */
-  postings: number[][];
+  postings: SerializedPostings;
 }
 
-/** Tokens of a text as stems, plus suffix parts of compounds found in the vocabulary. */
-function termsOf(text: string): string[] {
-  return words(text).map(stem);
+/** Postings in memory: term t's entries are offsets[t] .. offsets[t + 1] - 1 of `passages` and `impacts`. */
+export interface Postings {
+  offsets: Uint32Array;
+  passages: Uint32Array;
+  impacts: Uint16Array;
 }
 
-function compoundParts(term: string, vocab: Set<string>): string[] {
-  const parts: string[] = [];
-  for (let i = 3; i <= term.length - RANKING.minPartLength; i++) {
-    const tail = term.slice(i);
-    if (vocab.has(tail)) {
-      parts.push(tail);
-      break; // the longest known tail is the head word of the compound
+/** Packs postings for the index file (see SerializedPostings). */
+export function encodePostings(postings: Postings): SerializedPostings {
+  const { offsets, passages, impacts } = postings;
+  const terms = offsets.length - 1;
+  const counts = new Array<number>(terms);
+  const bytes = Buffer.allocUnsafe(passages.length * 5);
+  let at = 0;
+  for (let t = 0; t < terms; t++) {
+    counts[t] = offsets[t + 1] - offsets[t];
+    let previous = 0;
+    for (let k = offsets[t]; k < offsets[t + 1]; k++) {
+      let gap = passages[k] - previous;
+      previous = passages[k];
+      while (gap >= 0x80) {
+        bytes[at++] = (gap & 0x7f) | 0x80;
+        gap >>>= 7;
+      }
+      bytes[at++] = gap;
     }
   }
-  return parts;
+  const impactBytes = Buffer.allocUnsafe(impacts.length * 2);
+  for (let k = 0; k < impacts.length; k++) impactBytes.writeUInt16LE(impacts[k], k * 2);
+  return { counts, passages: bytes.subarray(0, at).toString('base64'), impacts: impactBytes.toString('base64') };
 }
 
-/** Builds the inverted index: BM25 impacts per (term, passage), headings weighted above body text. */
+/** Unpacks the postings of an index into typed arrays (one pass, no per-term objects). */
+export function decodePostings(serialized: SerializedPostings): Postings {
+  const { counts } = serialized;
+  const offsets = new Uint32Array(counts.length + 1);
+  for (let t = 0; t < counts.length; t++) offsets[t + 1] = offsets[t] + counts[t];
+  const total = offsets[counts.length];
+  const passages = new Uint32Array(total);
+  const bytes = Buffer.from(serialized.passages, 'base64');
+  let at = 0;
+  for (let t = 0, k = 0; t < counts.length; t++) {
+    let previous = 0;
+    for (const end = offsets[t + 1]; k < end; k++) {
+      // Gaps below 2^21 (one to three bytes) by bit operations; longer ones digit by digit.
+      let byte = bytes[at++];
+      let gap = byte & 0x7f;
+      if (byte & 0x80) {
+        byte = bytes[at++];
+        gap |= (byte & 0x7f) << 7;
+        if (byte & 0x80) {
+          byte = bytes[at++];
+          gap |= (byte & 0x7f) << 14;
+          for (let scale = 2 ** 21; byte & 0x80; scale *= 128) {
+            byte = bytes[at++];
+            gap += (byte & 0x7f) * scale;
+          }
+        }
+      }
+      previous += gap;
+      passages[k] = previous;
+    }
+  }
+  if (at !== bytes.length) throw new Error('knowledge index: postings do not match their counts; run npm run kb:build');
+  const impactBytes = Buffer.from(serialized.impacts, 'base64');
+  if (impactBytes.length !== total * 2) throw new Error('knowledge index: impacts do not match the postings; run npm run kb:build');
+  const impacts = new Uint16Array(total);
+  if (os.endianness() === 'LE') new Uint8Array(impacts.buffer).set(impactBytes);
+  else for (let k = 0; k < total; k++) impacts[k] = impactBytes[2 * k] | (impactBytes[2 * k + 1] << 8);
+  return { offsets, passages, impacts };
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** The characters of words()'s tokens: a–z and 0–9 (after folding). */
+const isTokenChar = (c: number) => (c >= 97 && c <= 122) || isDigit(c);
+
+function hashOf(s: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) hash = Math.imul(hash ^ s.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
+
+/**
+ * A flat copy of a short ASCII string. Substrings of the folded passage text are views into it; flat
+ * copies let the text go, and sort and compare several times faster.
+ */
+function flat(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'latin1').toString('latin1');
+}
+
+/**
+ * String → number, looked up by a range of a string and its FNV-1a hash, so a token seen before needs no
+ * substring (the builder meets every token of every passage; most are repeats).
+ */
+class StringTable {
+  private keys: string[] = new Array(1024);
+  private hashes = new Int32Array(1024);
+  private values = new Int32Array(1024).fill(-1);
+  private size = 0;
+
+  /** The number stored for text[begin, end), or -1. */
+  get(text: string, begin: number, end: number, hash: number): number {
+    const mask = this.values.length - 1;
+    const length = end - begin;
+    for (let slot = hash & mask; this.values[slot] >= 0; slot = (slot + 1) & mask) {
+      const key = this.keys[slot];
+      if (this.hashes[slot] === hash && key.length === length && text.startsWith(key, begin)) return this.values[slot];
+    }
+    return -1;
+  }
+
+  set(key: string, hash: number, value: number): void {
+    if (++this.size * 2 > this.values.length) this.grow();
+    this.put(key, hash, value);
+  }
+
+  private put(key: string, hash: number, value: number): void {
+    const mask = this.values.length - 1;
+    let slot = hash & mask;
+    while (this.values[slot] >= 0) slot = (slot + 1) & mask;
+    this.keys[slot] = key;
+    this.hashes[slot] = hash;
+    this.values[slot] = value;
+  }
+
+  private grow(): void {
+    const { keys, hashes, values } = this;
+    this.keys = new Array(values.length * 2);
+    this.hashes = new Int32Array(values.length * 2);
+    this.values = new Int32Array(values.length * 2).fill(-1);
+    for (let slot = 0; slot < values.length; slot++) if (values[slot] >= 0) this.put(keys[slot], hashes[slot], values[slot]);
+  }
+}
+
+/** A growable Int32Array (the builder appends millions of numbers; plain arrays would cost far more memory). */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/**
+ * Builds the inverted index: BM25 impacts per (term, passage), headings weighted above body text, and the
+ * longest known tail of a compound ("…ausbeutung" in "Arbeitsausbeutung") counted with half weight.
+ * Terms are numbered as they are met and sorted once at the end; term frequencies are summed in typed
+ * arrays — the same sums, in the same order, as a map per passage would give.
+ */
 export function buildIndex(sources: IndexedSource[], passages: Passage[], builtAt = new Date()): SerializedIndex {
   const sourceTitle = new Map(sources.map((s) => [s.id, s.title]));
-  const fields = passages.map((p) => ({
-    head: termsOf(`${sourceTitle.get(p.sourceId) ?? ''} ${p.heading}`),
-    body: termsOf(p.text),
-  }));
-  const vocabSet = new Set<string>();
-  for (const f of fields) for (const t of [...f.head, ...f.body]) vocabSet.add(t);
 
-  const partsCache = new Map<string, string[]>();
-  const partsOf = (t: string) => {
-    let parts = partsCache.get(t);
-    if (!parts) partsCache.set(t, (parts = t.length >= 8 ? compoundParts(t, vocabSet) : []));
-    return parts;
-  };
-
-  const weightedTf = fields.map((f) => {
-    const tf = new Map<string, number>();
-    const add = (terms: string[], w: number) => {
-      for (const t of terms) {
-        tf.set(t, (tf.get(t) ?? 0) + w);
-        for (const part of partsOf(t)) tf.set(part, (tf.get(part) ?? 0) + w * RANKING.compoundPartWeight);
+  // 1. Tokens → provisional term numbers (in order of first appearance); per passage: heading tokens, then body tokens.
+  const termOfToken = new StringTable();
+  const termIndex = new StringTable();
+  const terms: string[] = [];
+  const tokens = new IntList();
+  /** Appends the term numbers of `text`'s tokens — exactly words(text).map(stem) — and returns their count. */
+  const tokenize = (text: string): number => {
+    const folded = fold(text);
+    let count = 0;
+    for (let i = 0; i < folded.length; ) {
+      if (!isTokenChar(folded.charCodeAt(i))) {
+        i++;
+        continue;
       }
-    };
-    add(f.head, RANKING.headingWeight);
-    add(f.body, 1);
-    return { tf, length: f.head.length * RANKING.headingWeight + f.body.length };
+      const begin = i;
+      let hash = FNV_OFFSET;
+      for (let c: number; i < folded.length && isTokenChar((c = folded.charCodeAt(i))); i++) hash = Math.imul(hash ^ c, FNV_PRIME);
+      // words() keeps tokens of two or more characters, and single digits.
+      if (i - begin < 2 && !isDigit(folded.charCodeAt(begin))) continue;
+      let id = termOfToken.get(folded, begin, i, hash);
+      if (id < 0) {
+        const term = flat(stem(folded.slice(begin, i)));
+        id = termIndex.get(term, 0, term.length, hashOf(term));
+        if (id < 0) {
+          id = terms.length;
+          terms.push(term);
+          termIndex.set(term, hashOf(term), id);
+        }
+        termOfToken.set(flat(folded.slice(begin, i)), hash, id);
+      }
+      tokens.push(id);
+      count++;
+    }
+    return count;
+  };
+  const headEnd = new Int32Array(passages.length); // tokens of passage p: [bodyEnd[p-1], headEnd[p]) heading, [headEnd[p], bodyEnd[p]) body
+  const bodyEnd = new Int32Array(passages.length);
+  const lengths = new Float64Array(passages.length);
+  let lengthSum = 0;
+  passages.forEach((p, pid) => {
+    const head = tokenize(`${sourceTitle.get(p.sourceId) ?? ''} ${p.heading}`);
+    headEnd[pid] = tokens.length;
+    const body = tokenize(p.text);
+    bodyEnd[pid] = tokens.length;
+    lengths[pid] = head * RANKING.headingWeight + body;
+    lengthSum += lengths[pid];
   });
-  const avgLength = weightedTf.reduce((s, d) => s + d.length, 0) / Math.max(1, weightedTf.length);
+  const avgLength = lengthSum / Math.max(1, passages.length);
 
-  const vocab = [...vocabSet].sort();
-  const termId = new Map(vocab.map((t, i) => [t, i]));
-  const postings: number[][] = vocab.map(() => []);
-  weightedTf.forEach(({ tf, length }, pid) => {
-    const norm = RANKING.k1 * (1 - RANKING.b + (RANKING.b * length) / avgLength);
-    for (const [term, f] of tf) {
-      const impact = (f * (RANKING.k1 + 1)) / (f + norm);
-      postings[termId.get(term)!].push(pid, Math.round(impact * 1000));
+  // 2. Compound parts: the longest tail of a term (≥ 8 letters) that is itself a term.
+  const partOf = new Int32Array(terms.length).fill(-1);
+  terms.forEach((term, id) => {
+    if (term.length < 8) return;
+    for (let i = 3; i <= term.length - RANKING.minPartLength; i++) {
+      let hash = FNV_OFFSET;
+      for (let k = i; k < term.length; k++) hash = Math.imul(hash ^ term.charCodeAt(k), FNV_PRIME);
+      const tail = termIndex.get(term, i, term.length, hash);
+      if (tail >= 0) {
+        partOf[id] = tail;
+        break;
+      }
     }
   });
-  return { format: INDEX_FORMAT, version: INDEX_VERSION, builtAt: builtAt.toISOString(), ranking: RANKING, sources, passages, vocab, postings };
+
+  // 3. Sorted vocabulary and the rank of every provisional term number in it.
+  const vocab = [...terms].sort();
+  const rank = new Int32Array(terms.length);
+  vocab.forEach((term, r) => (rank[termIndex.get(term, 0, term.length, hashOf(term))] = r));
+
+  // 4. Weighted term frequencies per passage → impacts, collected per passage, then grouped per term.
+  const tf = new Float64Array(terms.length);
+  const seen = new Int32Array(terms.length).fill(-1);
+  const touched = new Int32Array(terms.length);
+  const entryTerm = new IntList();
+  const entryPassage = new IntList();
+  const entryImpact = new IntList();
+  const counts = new Uint32Array(vocab.length);
+  let start = 0;
+  for (let pid = 0; pid < passages.length; pid++) {
+    let n = 0;
+    const add = (id: number, w: number) => {
+      if (seen[id] !== pid) {
+        seen[id] = pid;
+        tf[id] = 0;
+        touched[n++] = id;
+      }
+      tf[id] += w;
+    };
+    for (let k = start; k < bodyEnd[pid]; k++) {
+      const w = k < headEnd[pid] ? RANKING.headingWeight : 1;
+      const id = tokens.data[k];
+      add(id, w);
+      if (partOf[id] >= 0) add(partOf[id], w * RANKING.compoundPartWeight);
+    }
+    start = bodyEnd[pid];
+    const norm = RANKING.k1 * (1 - RANKING.b + (RANKING.b * lengths[pid]) / avgLength);
+    for (let i = 0; i < n; i++) {
+      const id = touched[i];
+      const f = tf[id];
+      const impact = Math.round(((f * (RANKING.k1 + 1)) / (f + norm)) * 1000);
+      if (impact > 0xffff) throw new Error(`impact ${impact} does not fit the index format; check RANKING`);
+      entryTerm.push(rank[id]);
+      entryPassage.push(pid);
+      entryImpact.push(impact);
+      counts[rank[id]]++;
+    }
+  }
+  const offsets = new Uint32Array(vocab.length + 1);
+  for (let t = 0; t < vocab.length; t++) offsets[t + 1] = offsets[t] + counts[t];
+  const fill = offsets.slice(0, vocab.length);
+  const postings: Postings = { offsets, passages: new Uint32Array(entryTerm.length), impacts: new Uint16Array(entryTerm.length) };
+  for (let e = 0; e < entryTerm.length; e++) {
+    const at = fill[entryTerm.data[e]]++;
+    postings.passages[at] = entryPassage.data[e];
+    postings.impacts[at] = entryImpact.data[e];
+  }
+  return {
+    format: INDEX_FORMAT,
+    version: INDEX_VERSION,
+    builtAt: builtAt.toISOString(),
+    ranking: RANKING,
+    sources,
+    passages,
+    vocab,
+    postings: encodePostings(postings),
+  };
 }

@@ -1,5 +1,5 @@
 import type { Passage } from './chunk';
-import type { IndexedSource, SerializedIndex } from './indexer';
+import { decodePostings, type IndexedSource, type Postings, type SerializedIndex } from './indexer';
 import { guessLanguage, type Lexicon } from './lexicon';
 import { stem, words } from './normalize';
 import { Vocabulary } from './vocabulary';
@@ -48,22 +48,79 @@ export interface SearchResult {
   unknownWords: string[];
 }
 
-/** Ranks passages of a loaded index for a natural-language question (pure: no I/O, no SDK). */
+/**
+ * A score and a coverage per passage, for the passages touched since the last reset. Resetting is O(1)
+ * (an epoch counter marks the live entries), so one set of arrays serves every search. The hot loops
+ * read the arrays into locals: first touch of a passage since the reset → mark, list, start from 0.
+ */
+class Accumulator {
+  readonly value: Float64Array;
+  readonly coverage: Float64Array;
+  readonly list: Int32Array;
+  /** mark[pid] === epoch: pid was touched since the last reset. */
+  readonly mark: Uint32Array;
+  epoch = 0;
+  size = 0;
+
+  constructor(passages: number) {
+    this.value = new Float64Array(passages);
+    this.coverage = new Float64Array(passages);
+    this.list = new Int32Array(passages);
+    this.mark = new Uint32Array(passages);
+  }
+
+  reset(): void {
+    this.size = 0;
+    if (++this.epoch === 0xffffffff) {
+      this.mark.fill(0);
+      this.epoch = 1;
+    }
+  }
+}
+
+interface PhraseStart {
+  length: number;
+  group: number;
+  phrase: number;
+}
+
+/**
+ * Ranks passages of a loaded index for a natural-language question (pure: no I/O, no SDK).
+ *
+ * Scoring runs over flat typed-array postings into reusable per-passage accumulators (no allocation per
+ * posting), and only the best `limit` passages are kept (no sort of every passage that matched a word).
+ */
 export class KnowledgeSearch {
   private readonly vocab: Vocabulary;
+  private readonly postings: Postings;
   private readonly idf: Float64Array;
   private readonly sources: Map<string, IndexedSource>;
   private readonly maxIdf: number;
+  /** Synonym phrases by their first token, in lexicon order (only those can match at a position). */
+  private readonly phraseStarts = new Map<string, PhraseStart[]>();
+  private passageIds: Map<string, number> | undefined;
+  private scratch: { alt: Accumulator; best: Accumulator; total: Accumulator } | undefined;
 
   constructor(readonly index: SerializedIndex, private readonly lexicon: Lexicon) {
     this.vocab = new Vocabulary(index.vocab);
+    this.postings = decodePostings(index.postings);
     const n = index.passages.length;
-    this.idf = Float64Array.from(index.postings, (p) => {
-      const df = p.length / 2;
-      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    });
+    const { offsets } = this.postings;
+    this.idf = new Float64Array(index.vocab.length);
+    for (let t = 0; t < this.idf.length; t++) {
+      const df = offsets[t + 1] - offsets[t];
+      this.idf[t] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
     this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
     this.sources = new Map(index.sources.map((s) => [s.id, s]));
+    lexicon.synonyms.forEach((group, g) =>
+      group.phrases.forEach((phrase, p) => {
+        const list = this.phraseStarts.get(phrase[0]);
+        const start = { length: phrase.length, group: g, phrase: p };
+        if (list) list.push(start);
+        else this.phraseStarts.set(phrase[0], [start]);
+      }),
+    );
   }
 
   get passageCount(): number {
@@ -71,8 +128,14 @@ export class KnowledgeSearch {
   }
 
   passage(id: string): SearchHit | undefined {
-    const passage = this.index.passages.find((p) => p.id === id);
-    return passage && { passage, source: this.sources.get(passage.sourceId)!, score: 1 };
+    if (!this.passageIds) {
+      this.passageIds = new Map();
+      this.index.passages.forEach((p, i) => this.passageIds!.has(p.id) || this.passageIds!.set(p.id, i));
+    }
+    const pid = this.passageIds.get(id);
+    if (pid === undefined) return undefined;
+    const passage = this.index.passages[pid];
+    return { passage, source: this.sources.get(passage.sourceId)!, score: 1 };
   }
 
   source(id: string): IndexedSource | undefined {
@@ -102,27 +165,27 @@ export class KnowledgeSearch {
     const stems = tokens.map(stem);
     const concepts: Concept[] = [];
     for (let i = 0; i < stems.length; ) {
-      let best: { length: number; group: number; phrase: number } | null = null;
-      this.lexicon.synonyms.forEach((group, g) =>
-        group.phrases.forEach((phrase, p) => {
-          if (phrase.length > (best?.length ?? 0) && phrase.every((t, k) => stems[i + k] === t)) best = { length: phrase.length, group: g, phrase: p };
-        }),
-      );
-      const match = best as { length: number; group: number; phrase: number } | null;
+      let match: PhraseStart | null = null;
+      for (const start of this.phraseStarts.get(stems[i]) ?? []) {
+        if (start.length <= (match?.length ?? 0)) continue;
+        const phrase = this.lexicon.synonyms[start.group].phrases[start.phrase];
+        if (phrase.every((t, k) => stems[i + k] === t)) match = start;
+      }
       const single = !match || match.length === 1;
       if (single && this.lexicon.stopwords.has(tokens[i])) {
         i++;
         continue;
       }
       if (match) {
-        const alternatives = this.lexicon.synonyms[match.group].phrases.flatMap((phrase, p) => {
-          const w = p === match.phrase ? 1 : SEARCH_DEFAULTS.synonymWeight;
-          if (phrase.length === 1) return this.expand(phrase[0], w, p === match.phrase);
+        const chosen = match;
+        const alternatives = this.lexicon.synonyms[chosen.group].phrases.flatMap((phrase, p) => {
+          const w = p === chosen.phrase ? 1 : SEARCH_DEFAULTS.synonymWeight;
+          if (phrase.length === 1) return this.expand(phrase[0], w, p === chosen.phrase);
           const ids = phrase.filter((t) => !this.lexicon.stopwords.has(t)).map((t) => this.vocab.id(t));
           return ids.every((x) => x !== undefined) ? [{ terms: ids as number[], weight: w }] : [];
         });
-        concepts.push({ words: tokens.slice(i, i + match.length), alternatives });
-        i += match.length;
+        concepts.push({ words: tokens.slice(i, i + chosen.length), alternatives });
+        i += chosen.length;
       } else {
         concepts.push({ words: [tokens[i]], alternatives: this.expand(stems[i], 1, true) });
         i++;
@@ -131,58 +194,183 @@ export class KnowledgeSearch {
     return concepts;
   }
 
+  private accumulators() {
+    const n = this.index.passages.length;
+    return (this.scratch ??= { alt: new Accumulator(n), best: new Accumulator(n), total: new Accumulator(n) });
+  }
+
+  /**
+   * Scores one concept into `best`: per passage, the best alternative's score and that alternative's
+   * coverage. A phrase alternative sums its words' scores and covers the concept in proportion to the
+   * phrase words a passage has; an earlier alternative wins a tie.
+   */
+  private scoreConcept(alternatives: Alternative[], best: Accumulator, alt: Accumulator): void {
+    const { offsets, passages, impacts } = this.postings;
+    best.reset();
+    const bValue = best.value;
+    const bCoverage = best.coverage;
+    const bMark = best.mark;
+    const bList = best.list;
+    const bEpoch = best.epoch;
+    let bSize = 0;
+    for (const a of alternatives) {
+      const share = a.weight / a.terms.length;
+      if (a.terms.length === 1) {
+        const t = a.terms[0];
+        const idf = this.idf[t];
+        const si = share * idf;
+        const coverage = (a.weight * idf) / (idf || 1);
+        for (let k = offsets[t], end = offsets[t + 1]; k < end; k++) {
+          const pid = passages[k];
+          const score = (si * impacts[k]) / 1000;
+          if (bMark[pid] !== bEpoch) {
+            bMark[pid] = bEpoch;
+            bList[bSize++] = pid;
+          } else if (!(score > bValue[pid])) continue;
+          bValue[pid] = score;
+          bCoverage[pid] = coverage;
+        }
+        continue;
+      }
+      const altIdf = a.terms.reduce((sum, t) => sum + this.idf[t], 0) || 1;
+      alt.reset();
+      const aValue = alt.value;
+      const aCoverage = alt.coverage;
+      const aMark = alt.mark;
+      const aList = alt.list;
+      const aEpoch = alt.epoch;
+      let aSize = 0;
+      for (const t of a.terms) {
+        const idf = this.idf[t];
+        const si = share * idf;
+        const coverage = (a.weight * idf) / altIdf;
+        for (let k = offsets[t], end = offsets[t + 1]; k < end; k++) {
+          const pid = passages[k];
+          if (aMark[pid] !== aEpoch) {
+            aMark[pid] = aEpoch;
+            aList[aSize++] = pid;
+            aValue[pid] = 0;
+            aCoverage[pid] = 0;
+          }
+          aValue[pid] += (si * impacts[k]) / 1000;
+          aCoverage[pid] += coverage;
+        }
+      }
+      for (let i = 0; i < aSize; i++) {
+        const pid = aList[i];
+        const score = aValue[pid];
+        if (bMark[pid] !== bEpoch) {
+          bMark[pid] = bEpoch;
+          bList[bSize++] = pid;
+        } else if (!(score > bValue[pid])) continue;
+        bValue[pid] = score;
+        bCoverage[pid] = aCoverage[pid];
+      }
+    }
+    best.size = bSize;
+  }
+
+  /** Adds one concept's best scores to the totals, and its coverage weighted by the concept's idf. */
+  private addConcept(total: Accumulator, best: Accumulator, conceptIdf: number): void {
+    const { value, coverage, mark, list, epoch } = total;
+    const bValue = best.value;
+    const bCoverage = best.coverage;
+    const bList = best.list;
+    const bSize = best.size;
+    let size = total.size;
+    for (let i = 0; i < bSize; i++) {
+      const pid = bList[i];
+      if (mark[pid] !== epoch) {
+        mark[pid] = epoch;
+        list[size++] = pid;
+        value[pid] = 0;
+        coverage[pid] = 0;
+      }
+      value[pid] += bValue[pid];
+      coverage[pid] += conceptIdf * bCoverage[pid];
+    }
+    total.size = size;
+  }
+
+  /**
+   * Alternatives that can never win drop out before scoring: a single-word alternative whose word an
+   * earlier single-word alternative already has with at least its weight scores at most as much on every
+   * passage, and a later alternative only wins when it scores strictly more (synonym lists repeat stems:
+   * "Arbeitsgruppe" and "Arbeitsgruppen" expand to the same terms). Phrases repeated verbatim drop too.
+   */
+  private static distinct(alternatives: Alternative[]): Alternative[] {
+    const weightOf = new Map<number, number>();
+    const phrases = new Set<string>();
+    return alternatives.filter((a) => {
+      if (a.terms.length === 1) {
+        const seen = weightOf.get(a.terms[0]);
+        if (seen !== undefined && seen >= a.weight) return false;
+        weightOf.set(a.terms[0], a.weight);
+        return true;
+      }
+      const key = `${a.weight} ${a.terms.join(' ')}`;
+      if (phrases.has(key)) return false;
+      phrases.add(key);
+      return true;
+    });
+  }
+
   search(query: string, limit: number = SEARCH_DEFAULTS.limit): SearchResult {
     const language = guessLanguage(query, this.lexicon);
     const concepts = this.concepts(query);
     const unknownWords = concepts.filter((c) => !c.alternatives.length).flatMap((c) => c.words);
-    const totals = new Map<number, number>();
-    const covered = new Map<number, number>();
+    const { alt, best, total } = this.accumulators();
+    total.reset();
     let conceptMass = 0;
 
     for (const concept of concepts) {
-      const best = new Map<number, { score: number; coverage: number }>();
       let conceptIdf = 0;
-      for (const alt of concept.alternatives) {
-        const share = alt.weight / alt.terms.length;
-        const altIdf = alt.terms.reduce((sum, t) => sum + this.idf[t], 0) || 1;
-        // A phrase alternative covers the concept only in proportion to the phrase words a passage has.
-        const scored = new Map<number, { score: number; coverage: number }>();
-        for (const t of alt.terms) {
-          if (alt.weight === 1) conceptIdf = Math.max(conceptIdf, this.idf[t]);
-          const list = this.index.postings[t];
-          const idf = this.idf[t];
-          for (let k = 0; k < list.length; k += 2) {
-            const entry = scored.get(list[k]) ?? { score: 0, coverage: 0 };
-            entry.score += (share * idf * list[k + 1]) / 1000;
-            entry.coverage += (alt.weight * idf) / altIdf;
-            scored.set(list[k], entry);
-          }
-        }
-        for (const [pid, entry] of scored) {
-          const prev = best.get(pid);
-          if (!prev || entry.score > prev.score) best.set(pid, entry);
-        }
-      }
+      for (const a of concept.alternatives) if (a.weight === 1) for (const t of a.terms) conceptIdf = Math.max(conceptIdf, this.idf[t]);
+      this.scoreConcept(KnowledgeSearch.distinct(concept.alternatives), best, alt);
       // A word known only through a synonym or a spelling variant weighs what its best variant weighs.
       if (!conceptIdf) conceptIdf = concept.alternatives.length ? Math.max(...concept.alternatives.flatMap((a) => a.terms.map((t) => this.idf[t]))) : this.maxIdf;
       conceptMass += conceptIdf;
-      for (const [pid, { score, coverage }] of best) {
-        totals.set(pid, (totals.get(pid) ?? 0) + score);
-        covered.set(pid, (covered.get(pid) ?? 0) + conceptIdf * coverage);
-      }
+      this.addConcept(total, best, conceptIdf);
     }
 
-    const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
-    const top = ranked[0]?.[1] ?? 0;
-    const ambiguous = ranked.length > 1 && ranked[1][1] / top >= SEARCH_DEFAULTS.ambiguousRatio;
+    const ranked = this.top(total, limit);
+    const top = ranked.length ? total.value[ranked[0]] : 0;
+    const ambiguous = ranked.length > 1 && total.value[ranked[1]] / top >= SEARCH_DEFAULTS.ambiguousRatio;
     let previous = ambiguous ? SEARCH_DEFAULTS.confident - 0.01 : 1;
-    const hits: SearchHit[] = ranked.map(([pid, total]) => {
-      const coverage = conceptMass ? (covered.get(pid) ?? 0) / conceptMass : 0;
-      const score = Math.min(previous, coverage * Math.sqrt(total / top));
+    const hits: SearchHit[] = ranked.map((pid) => {
+      const coverage = conceptMass ? total.coverage[pid] / conceptMass : 0;
+      const score = Math.min(previous, coverage * Math.sqrt(total.value[pid] / top));
       previous = score;
       const passage = this.index.passages[pid];
       return { passage, source: this.sources.get(passage.sourceId)!, score: Math.round(score * 1000) / 1000 };
     });
     return { query, language, hits, confidence: hits[0]?.score ?? 0, unknownWords };
+  }
+
+  /** The `limit` best passages by total score (ties: lower passage number first), best first. */
+  private top(total: Accumulator, limit: number): number[] {
+    const value = total.value;
+    const k = Math.max(0, Math.floor(limit));
+    if (k >= total.size) return Array.from(total.list.subarray(0, total.size)).sort((a, b) => value[b] - value[a] || a - b);
+    const out: number[] = [];
+    if (!k) return out;
+    let worst = -Infinity; // value of out[k - 1] once out is full
+    for (let i = 0; i < total.size; i++) {
+      const pid = total.list[i];
+      const v = value[pid];
+      if (out.length === k) {
+        if (v < worst || (v === worst && pid > out[k - 1])) continue;
+        out.pop();
+      }
+      let j = out.length;
+      out.push(pid);
+      while (j > 0 && (v > value[out[j - 1]] || (v === value[out[j - 1]] && pid < out[j - 1]))) {
+        out[j] = out[j - 1];
+        j--;
+      }
+      out[j] = pid;
+      if (out.length === k) worst = value[out[k - 1]];
+    }
+    return out;
   }
 }

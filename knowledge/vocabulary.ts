@@ -1,9 +1,149 @@
 import Fuse from 'fuse.js';
 
+/** Trigram symbols: space, a–z, 0–9; any other character shares one extra code (vocabulary terms have none). */
+const SYMBOLS = 38;
+const GRAM_CODES = SYMBOLS * SYMBOLS * SYMBOLS;
+
+function symbol(charCode: number): number {
+  if (charCode === 32) return 0;
+  if (charCode >= 97 && charCode <= 122) return charCode - 96; // a–z → 1..26
+  if (charCode >= 48 && charCode <= 57) return charCode - 21; // 0–9 → 27..36
+  return 37;
+}
+
+/** Distinct trigram codes of " term ", in order of first occurrence (the padding marks word start and end). */
+function gramCodes(term: string): number[] {
+  const padded = ` ${term} `;
+  const out: number[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) {
+    const code = (symbol(padded.charCodeAt(i)) * SYMBOLS + symbol(padded.charCodeAt(i + 1))) * SYMBOLS + symbol(padded.charCodeAt(i + 2));
+    if (!out.includes(code)) out.push(code);
+  }
+  return out;
+}
+
+/** The fuse.js options `similar` scores candidates with (its meaning of a typo-tolerant match). */
+const FUSE_OPTIONS = { keys: ['term'], includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 };
+
+/**
+ * fuse.js's score of one text for one pattern, under FUSE_OPTIONS, for patterns of 1–32 characters:
+ * bitap approximate matching, score = errors / pattern length (at most the threshold), and a match only
+ * counts when at least minMatchCharLength consecutive characters of the text are matched. This is the
+ * computation fuse.js's BitapSearch.searchIn does, done on reused typed arrays instead of fresh arrays and
+ * objects per candidate (the trigram candidates of one typo are scored in a few microseconds each).
+ * Longer or blank patterns go to fuse.js itself. test/knowledge/searchEquivalence.test.ts checks scores
+ * against fuse.js.
+ */
+class BitapScorer {
+  /** Bit mask of the pattern positions of each character (UTF-16 code unit). */
+  private readonly alphabet = new Int32Array(65536);
+  private pattern = '';
+  private last = new Int32Array(128);
+  private current = new Int32Array(128);
+  private matched = new Uint8Array(128);
+
+  static handles(pattern: string): boolean {
+    return pattern.length >= 1 && pattern.length <= 32 && pattern.trim().length > 0;
+  }
+
+  /** Sets the (lower-cased) pattern. */
+  load(pattern: string): void {
+    for (let i = 0; i < this.pattern.length; i++) this.alphabet[this.pattern.charCodeAt(i)] = 0;
+    this.pattern = pattern;
+    const m = pattern.length;
+    for (let i = 0; i < m; i++) this.alphabet[pattern.charCodeAt(i)] |= 1 << (m - i - 1);
+  }
+
+  /** The score fuse.js would report, or -1 where fuse.js reports no match. */
+  score(candidate: string): number {
+    const pattern = this.pattern;
+    const text = candidate.toLowerCase();
+    const m = pattern.length;
+    const n = text.length;
+    if (pattern === text) return n < FUSE_OPTIONS.minMatchCharLength ? -1 : 0;
+    const size = n + m + 2;
+    if (this.last.length < size) {
+      this.last = new Int32Array(size * 2);
+      this.current = new Int32Array(size * 2);
+      this.matched = new Uint8Array(size * 2);
+    }
+    const alphabet = this.alphabet;
+    const matched = this.matched;
+    for (let k = 0; k < n; k++) matched[k] = 0;
+    let threshold = FUSE_OPTIONS.threshold;
+    // Exact occurrences: error-free, and their characters count as matched.
+    for (let at = text.indexOf(pattern, 0); at > -1; at = text.indexOf(pattern, at + m)) {
+      threshold = Math.min(0, threshold);
+      matched.fill(1, at, at + m);
+    }
+    let bestLocation = -1;
+    let bestErrors = 0;
+    let finalScore = 1;
+    const highBit = 1 << (m - 1);
+    const finish = n + m;
+    // Row j of an error level is written for every j in 1..finish before the next level reads it (the loop
+    // stops early only at j = 1), and row 0 is never written, so the rows need no clearing between uses.
+    let last = this.last;
+    let current = this.current;
+    for (let errors = 0; errors < m; errors++) {
+      current[finish + 1] = (1 << errors) - 1;
+      for (let j = finish; j >= 1; j--) {
+        const location = j - 1;
+        const charMatch = location < n ? alphabet[text.charCodeAt(location)] : 0;
+        let bits = ((current[j + 1] << 1) | 1) & charMatch;
+        if (errors) bits |= ((last[j + 1] | last[j]) << 1) | 1 | last[j + 1];
+        current[j] = bits;
+        if (bits & highBit) {
+          finalScore = errors / m;
+          if (finalScore <= threshold) {
+            threshold = finalScore;
+            bestLocation = location;
+            bestErrors = errors;
+            if (bestLocation <= 0) break;
+          }
+        }
+      }
+      if ((errors + 1) / m > threshold) break;
+      const swap = last;
+      last = current;
+      current = swap;
+    }
+    if (bestLocation < 0) return -1;
+    const matchEnd = Math.min(n - 1, bestLocation + m - 1 + bestErrors);
+    for (let k = bestLocation; k <= matchEnd; k++) if (alphabet[text.charCodeAt(k)]) matched[k] = 1;
+    let run = 0;
+    for (let k = 0; k < n; k++) {
+      run = matched[k] ? run + 1 : 0;
+      if (run >= FUSE_OPTIONS.minMatchCharLength) return Math.max(0.001, finalScore);
+    }
+    return -1;
+  }
+}
+
+/**
+ * Trigram postings over the vocabulary. Terms are ranked by (length, id), so the terms of a length window
+ * form one contiguous range of ranks, and every trigram's list (ascending ranks) is cut to that range by
+ * binary search: a look-up only touches terms of about the right length.
+ */
+interface TrigramIndex {
+  /** Term id of each rank. */
+  termOfRank: Int32Array;
+  /** First rank of each term length (lengthStart[maxLength + 1] = number of terms). */
+  lengthStart: Int32Array;
+  maxLength: number;
+  gramStart: Uint32Array;
+  gramRanks: Int32Array;
+  /** Scratch, reused by every look-up: shared-trigram count and first shared trigram per rank. */
+  count: Uint16Array;
+  firstGram: Uint16Array;
+  touched: Int32Array;
+}
+
 /** Typo-tolerant and prefix look-ups over the index's vocabulary (short terms: where fuse.js shines). */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
-  private trigrams: Map<string, number[]> | null = null;
+  private trigrams: TrigramIndex | null = null;
+  private readonly bitap = new BitapScorer();
 
   constructor(readonly terms: string[]) {
     terms.forEach((t, i) => this.ids.set(t, i));
@@ -29,44 +169,152 @@ export class Vocabulary {
     return out;
   }
 
-  private grams(term: string): string[] {
-    const padded = ` ${term} `;
-    const out: string[] = [];
-    for (let i = 0; i + 3 <= padded.length; i++) out.push(padded.slice(i, i + 3));
-    return out;
-  }
-
-  private trigramIndex(): Map<string, number[]> {
+  /** Built on the first typo look-up; numeric terms are left out (numbers are matched exactly). */
+  private trigramIndex(): TrigramIndex {
     if (this.trigrams) return this.trigrams;
-    const index = new Map<string, number[]>();
-    this.terms.forEach((term, id) => {
-      if (/^[0-9]/.test(term)) return;
-      for (const g of new Set(this.grams(term))) {
-        const list = index.get(g);
-        if (list) list.push(id);
-        else index.set(g, [id]);
+    const terms = this.terms;
+    let maxLength = 0;
+    for (const t of terms) if (t.length > maxLength) maxLength = t.length;
+    const lengthStart = new Int32Array(maxLength + 2);
+    for (const t of terms) lengthStart[t.length + 1]++;
+    for (let l = 1; l < lengthStart.length; l++) lengthStart[l] += lengthStart[l - 1];
+    const next = lengthStart.slice();
+    const termOfRank = new Int32Array(terms.length);
+    for (let id = 0; id < terms.length; id++) termOfRank[next[terms[id].length]++] = id;
+
+    // Two passes over the terms (count, then fill) into one flat array; `stamp` drops a trigram's repeats in a term.
+    const gramStart = new Uint32Array(GRAM_CODES + 1);
+    const stamp = new Int32Array(GRAM_CODES).fill(-1);
+    const eachGram = (visit: (code: number, r: number) => void) => {
+      for (let r = 0; r < terms.length; r++) {
+        const term = terms[termOfRank[r]];
+        const first = term.charCodeAt(0);
+        if (first >= 48 && first <= 57) continue; // numeric terms are matched exactly, never by spelling
+        let a = 0; // the padding space
+        let b = symbol(first);
+        for (let i = 1; i <= term.length; i++) {
+          const c = i < term.length ? symbol(term.charCodeAt(i)) : 0;
+          const code = (a * SYMBOLS + b) * SYMBOLS + c;
+          if (stamp[code] !== r) {
+            stamp[code] = r;
+            visit(code, r);
+          }
+          a = b;
+          b = c;
+        }
       }
+    };
+    eachGram((code) => gramStart[code + 1]++);
+    for (let c = 1; c <= GRAM_CODES; c++) gramStart[c] += gramStart[c - 1];
+    const fill = gramStart.slice(0, GRAM_CODES);
+    const gramRanks = new Int32Array(gramStart[GRAM_CODES]);
+    stamp.fill(-1);
+    eachGram((code, r) => (gramRanks[fill[code]++] = r));
+    return (this.trigrams = {
+      termOfRank,
+      lengthStart,
+      maxLength,
+      gramStart,
+      gramRanks,
+      count: new Uint16Array(terms.length),
+      firstGram: new Uint16Array(terms.length),
+      touched: new Int32Array(terms.length),
     });
-    return (this.trigrams = index);
   }
 
-  /** Close spellings of `term`: trigram overlap proposes candidates, fuse.js scores them. */
+  /**
+   * Close spellings of `term`: trigram overlap proposes candidates (at least 30 % of the term's trigrams
+   * shared, length within ±3; the 40 with most shared trigrams, ties in order of first shared trigram and
+   * then vocabulary order), fuse.js scores them.
+   */
   similar(term: string, limit = 3, maxCandidates = 40): Array<{ id: number; similarity: number }> {
-    const grams = [...new Set(this.grams(term))];
     const index = this.trigramIndex();
-    const overlap = new Map<number, number>();
-    for (const g of grams) for (const id of index.get(g) ?? []) overlap.set(id, (overlap.get(id) ?? 0) + 1);
+    const { termOfRank, lengthStart, gramStart, gramRanks, count, firstGram, touched } = index;
+    const grams = gramCodes(term);
+    const lo = lengthStart[Math.min(index.maxLength + 1, Math.max(0, term.length - 3))];
+    const hi = lengthStart[Math.min(index.maxLength + 1, term.length + 4)];
+    let size = 0;
+    if (lo < hi) {
+      grams.forEach((code, g) => {
+        let a = gramStart[code];
+        let b = gramStart[code + 1];
+        // Cut the trigram's ranks to the length window [lo, hi).
+        let x = a;
+        let y = b;
+        while (x < y) {
+          const mid = (x + y) >>> 1;
+          if (gramRanks[mid] < lo) x = mid + 1;
+          else y = mid;
+        }
+        a = x;
+        y = b;
+        while (x < y) {
+          const mid = (x + y) >>> 1;
+          if (gramRanks[mid] < hi) x = mid + 1;
+          else y = mid;
+        }
+        b = x;
+        for (let k = a; k < b; k++) {
+          const r = gramRanks[k];
+          if (count[r] === 0) {
+            firstGram[r] = g;
+            touched[size++] = r;
+          }
+          count[r]++;
+        }
+      });
+    }
     const minShared = Math.max(1, Math.floor(grams.length * 0.3));
-    const candidates = [...overlap.entries()]
-      .filter(([id, n]) => n >= minShared && Math.abs(this.terms[id].length - term.length) <= 3)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, maxCandidates)
-      .map(([id]) => ({ id, term: this.terms[id] }));
-    if (!candidates.length) return [];
-    const fuse = new Fuse(candidates, { keys: ['term'], includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 });
-    return fuse
-      .search(term, { limit })
-      .map((r) => ({ id: r.item.id, similarity: 1 - (r.score ?? 1) }))
-      .filter((r) => r.similarity > 0.5);
+    let ids: number[];
+    if (grams.length < 255) {
+      // Only the best `maxCandidates` are needed: a histogram of shared-trigram counts gives the lowest
+      // count that can still make it, and only terms at or above it are sorted — by one packed number
+      // (more shared trigrams, then earlier first shared trigram, then vocabulary order).
+      const histogram = new Uint32Array(grams.length + 1);
+      for (let i = 0; i < size; i++) if (count[touched[i]] >= minShared) histogram[count[touched[i]]]++;
+      let cutoff = minShared;
+      for (let c = grams.length, need = maxCandidates; c >= minShared; c--) {
+        if (histogram[c] >= need) {
+          cutoff = c;
+          break;
+        }
+        need -= histogram[c];
+      }
+      const keys: number[] = [];
+      for (let i = 0; i < size; i++) {
+        const r = touched[i];
+        if (count[r] >= cutoff) keys.push(((255 - count[r]) * 256 + firstGram[r]) * 4294967296 + termOfRank[r]);
+        count[r] = 0;
+      }
+      ids = Array.from(Float64Array.from(keys).sort().subarray(0, Math.max(0, maxCandidates)), (key) => key % 4294967296);
+    } else {
+      const picked: Array<{ n: number; g: number; id: number }> = [];
+      for (let i = 0; i < size; i++) {
+        const r = touched[i];
+        if (count[r] >= minShared) picked.push({ n: count[r], g: firstGram[r], id: termOfRank[r] });
+        count[r] = 0;
+      }
+      ids = picked.sort((a, b) => b.n - a.n || a.g - b.g || a.id - b.id).slice(0, maxCandidates).map((p) => p.id);
+    }
+    if (!ids.length) return [];
+    return this.closest(term, ids.map((id) => ({ id, term: this.terms[id] })), limit);
+  }
+
+  /** The `limit` candidates fuse.js ranks best (score, then candidate order), as similarity = 1 − score > 0.5. */
+  private closest(term: string, candidates: Array<{ id: number; term: string }>, limit: number): Array<{ id: number; similarity: number }> {
+    const pattern = term.toLowerCase();
+    let ranked: Array<{ id: number; score: number }>;
+    if (BitapScorer.handles(pattern) && Number.isInteger(limit) && limit > 0) {
+      this.bitap.load(pattern);
+      const scored: Array<{ id: number; score: number; at: number }> = [];
+      candidates.forEach((c, at) => {
+        const score = this.bitap.score(c.term);
+        if (score >= 0) scored.push({ id: c.id, score: score || Number.EPSILON, at });
+      });
+      ranked = scored.sort((a, b) => a.score - b.score || a.at - b.at).slice(0, limit);
+    } else {
+      ranked = new Fuse(candidates, FUSE_OPTIONS).search(term, { limit }).map((r) => ({ id: r.item.id, score: r.score ?? 1 }));
+    }
+    return ranked.map((r) => ({ id: r.id, similarity: 1 - r.score })).filter((r) => r.similarity > 0.5);
   }
 }

@@ -1,0 +1,161 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+
+/** One simulated caseworker: its own conversation and its own question, with the passage the answer must show. */
+export interface Conversation {
+  id: string;
+  question: string;
+  /** A distinctive piece of the expected answer passage (the bot's reply must contain it). */
+  expect: string;
+}
+
+export interface TurnRun {
+  latencies: number[];
+  elapsedMs: number;
+  turns: number;
+  /** Turns without any message reply (HTTP error, timeout, or only typing indicators). */
+  lost: number;
+  /** Replies addressed to another conversation, or showing the answer to another conversation's question. */
+  crossed: number;
+  /** Replies in the right conversation whose text is neither the expected answer nor another one. */
+  unexpected: number;
+}
+
+export interface BotServer {
+  port: number;
+  child: ChildProcess;
+  rss(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Starts bench/botServer.js (createApp + listen on 127.0.0.1:0) as a child process. */
+export function startBotServer(env: Record<string, string> = {}): Promise<BotServer> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'botServer.js'), [], {
+      env: { ...process.env, ...env },
+      execArgv: ['--disable-warning=DEP0111'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error('bot server did not start within 60 s'));
+    }, 60_000);
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`bot server exited early (code ${code})`)));
+    child.once('message', (msg: { port: number }) => {
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      resolve({
+        port: msg.port,
+        child,
+        rss: () =>
+          new Promise((res) => {
+            child.once('message', (m: { rss: number }) => res(m.rss));
+            child.send({ cmd: 'rss' });
+          }),
+        stop: () =>
+          new Promise((res) => {
+            if (child.exitCode !== null) return res();
+            child.once('exit', () => res());
+            child.disconnect();
+            setTimeout(() => child.kill(), 3000).unref();
+          }),
+      });
+    });
+  });
+}
+
+interface Reply {
+  type?: string;
+  text?: string;
+  conversation?: { id?: string };
+  attachments?: Array<{ content?: { fallbackText?: string } }>;
+}
+
+function post(agent: http.Agent, port: number, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Text a caseworker sees in a reply: the plain text, or the card's text version. */
+export function replyText(reply: Reply): string {
+  return [reply.text ?? '', ...(reply.attachments ?? []).map((a) => a.content?.fallbackText ?? '')].join('\n');
+}
+
+/** Turns per conversation before a worker moves on to a new one (the bot allows 60 messages a minute per conversation). */
+export const ROTATE = 30;
+let runCounter = 0;
+
+/**
+ * Closed-loop load: `concurrency` simulated users post their question as a message activity with
+ * deliveryMode "expectReplies" (keep-alive connections, one per user), each waiting for its reply before
+ * the next turn, until `turns` turns are done. Every user has its own conversation id (a new one every
+ * ROTATE turns) and its own question; every reply is checked against both.
+ */
+export async function runTurns(port: number, conversations: Conversation[], concurrency: number, turns: number): Promise<TurnRun> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const expects = conversations.map((c) => c.expect);
+  const result: TurnRun = { latencies: [], elapsedMs: 0, turns: 0, lost: 0, crossed: 0, unexpected: 0 };
+  let issued = 0;
+  let sequence = 0;
+  const run = ++runCounter;
+  const worker = async (w: number) => {
+    const conv = conversations[w % conversations.length];
+    let own = 0;
+    while (issued < turns) {
+      issued++;
+      // A fresh conversation every ROTATE turns keeps each one under the bot's per-conversation rate limit.
+      const conversationId = `${conv.id}-r${run}-w${w}-${Math.floor(own++ / ROTATE)}`;
+      const activity = {
+        type: 'message',
+        id: `bench-${w}-${++sequence}`,
+        channelId: 'test',
+        serviceUrl: 'http://localhost:9',
+        deliveryMode: 'expectReplies',
+        conversation: { id: conversationId },
+        from: { id: `user-${w}`, name: 'Fachkraft' },
+        recipient: { id: 'lotse-bot', name: 'Lotse' },
+        locale: 'de-DE',
+        text: conv.question,
+      };
+      const started = process.hrtime.bigint();
+      let replies: Reply[] = [];
+      try {
+        const res = await post(agent, port, JSON.stringify(activity));
+        if (res.status === 200) replies = ((JSON.parse(res.body) as { activities?: Reply[] }).activities ?? []).filter((a) => a.type === 'message');
+      } catch {
+        replies = [];
+      }
+      result.latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+      result.turns++;
+      if (!replies.length) {
+        result.lost++;
+        continue;
+      }
+      const reply = replies[0];
+      const text = replyText(reply);
+      if (reply.conversation?.id !== conversationId) result.crossed++;
+      else if (text.includes(conv.expect)) continue;
+      else if (expects.some((e) => e !== conv.expect && text.includes(e))) result.crossed++;
+      else result.unexpected++;
+    }
+  };
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
+  result.elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+  agent.destroy();
+  return result;
+}

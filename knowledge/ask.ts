@@ -1,8 +1,6 @@
 import readline from 'node:readline';
-import { loadSearch } from './load';
-import { defaultIndexPath } from './paths';
-import { knowledgeProviders } from './providers';
-import type { KnowledgeSearch, SearchResult } from './search';
+import { loadSearchForCli } from './load';
+import type { SearchResult } from './search';
 
 /** The stable JSON contract other tools rely on: one object per question. */
 export function toJson(result: SearchResult) {
@@ -35,13 +33,8 @@ async function main(argv: string[]): Promise<number> {
     console.error('Aufruf: npm run --silent ask -- [--json] "Ihre Frage"   oder   npm run --silent ask -- --json --stdin < fragen.txt');
     return 2;
   }
-  let search: KnowledgeSearch;
-  try {
-    search = loadSearch(defaultIndexPath, { providers: knowledgeProviders() });
-  } catch (err) {
-    console.error(`Wissensbasis nicht ladbar: ${(err as Error).message}`);
-    return 1;
-  }
+  const search = loadSearchForCli();
+  if (!search) return 1;
   const answer = (q: string) => {
     const result = search.search(q);
     process.stdout.write(json ? `${JSON.stringify(toJson(result))}\n` : `${readable(result)}\n`);

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { evaluate, type EvalCase, type EvalReport } from './evaluate';
-import { loadSearch } from './load';
-import { defaultIndexPath, projectRoot } from './paths';
-import { knowledgeProviders } from './providers';
+import { loadSearchForCli } from './load';
+import { projectRoot } from './paths';
 import type { KnowledgeSearch } from './search';
 
 /** The question files `npm run eval` checks when none are named: the public set and our own cases. */
@@ -59,13 +58,8 @@ function main(argv: string[]): number {
   const json = argv.includes('--json');
   const named = argv.filter((a) => !a.startsWith('--'));
   const files = (named.length ? named : DEFAULT_EVAL_FILES.map((f) => path.join(projectRoot, f))).map((f) => path.resolve(f));
-  let search: KnowledgeSearch;
-  try {
-    search = loadSearch(defaultIndexPath, { providers: knowledgeProviders() });
-  } catch (err) {
-    console.error(`Wissensbasis nicht ladbar: ${(err as Error).message}`);
-    return 1;
-  }
+  const search = loadSearchForCli();
+  if (!search) return 1;
   try {
     const result = evaluateFiles(search, files);
     process.stdout.write(json ? `${JSON.stringify(result)}\n` : formatReport(result));

@@ -5,6 +5,7 @@ import { SEARCH_DEFAULTS, type SearchHit, type SearchResult } from './search';
 /** What the user should see for one passage: text, citation and any warnings. Channel-neutral. */
 export interface PassageView {
   id: string;
+  sourceId: string;
   title: string;
   heading: string;
   text: string;
@@ -47,7 +48,7 @@ export function viewPassage(hit: Pick<SearchHit, 'passage' | 'source'>, language
   }
   for (const note of notesFor(`${passage.heading}\n${passage.text}`, policy.legalNotes)) warnings.push(note.text[language]);
   const stand = source.date ? formatDate(source.date, language) : `${t.dateUnknown}${source.dateNote ? ` (${source.dateNote})` : ''}`;
-  return { id: passage.id, title: source.title, heading: passage.heading.split(' › ').pop() ?? '', text: passage.text, publisher: source.publisher, stand, url: source.url, warnings };
+  return { id: passage.id, sourceId: source.id, title: source.title, heading: passage.heading.split(' › ').pop() ?? '', text: passage.text, publisher: source.publisher, stand, url: source.url, warnings };
 }
 
 /** Decides how sure the answer is and never presents a weak match as an answer. */

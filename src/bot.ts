@@ -67,7 +67,7 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
     }
     await ctx.sendActivity({ type: ActivityTypes.Typing });
     const view = composeAnswer(search.search(question), policy(), language);
-    if (view.main) await send(ctx, answerCard(view, t, checklistTitle(search.passage(view.main.id)!.source.id)));
+    if (view.main) await send(ctx, answerCard(view, t, checklistTitle(view.main.sourceId)));
     else await send(ctx, notFoundCard(view, t, t.exampleQuestions));
     if (currentProgress(state)) await ctx.sendActivity(t.resumeHint);
   }

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { reduce, type Action, type Definitions, type Progress, type View } from '../dialogs/engine';
-import { FACT_KEYS } from '../dialogs/schema';
+import { FACT_KEYS, type FactKey } from '../dialogs/schema';
 import { FACHINFO_SOURCE } from '../dialogs/content';
 import { stepPassageId } from '../dialogs/checklistPassages';
 import type { Language, Texts } from '../dialogs/texts';
@@ -80,12 +80,13 @@ export async function runChecklist(ctx: TurnContext, state: LotseTurnState, acti
   const outcome = reduce(deps.defs, progress, action);
   if (outcome.progress) state.conversation.checklist = outcome.progress;
   else delete state.conversation.checklist;
+  if (action.type === 'summary' && outcome.view.kind === 'fact') await ctx.sendActivity(deps.texts[language].summaryNeedsFacts);
   const rendered = renderView(outcome.view, outcome.progress, deps, language);
   if (typeof rendered === 'string') await ctx.sendActivity(rendered);
   else await deps.send(ctx, rendered);
   if (outcome.view.kind === 'summary') {
-    const text = rendered as AdaptiveCard;
-    await ctx.sendActivity({ type: 'message', text: `${deps.texts[language].summaryCopy}\n\n\`\`\`\n${text.fallbackText}\n\`\`\``, textFormat: 'markdown' });
+    const { fallbackText } = rendered as AdaptiveCard;
+    await ctx.sendActivity({ type: 'message', text: `${deps.texts[language].summaryCopy}\n\n\`\`\`\n${fallbackText}\n\`\`\``, textFormat: 'markdown' });
   }
 }
 
@@ -96,7 +97,7 @@ function bestPassageOf(search: KnowledgeSearch, sourceId: string, query: string)
 export function toAction(submit: ChecklistSubmit): Action | { type: 'more' } {
   switch (submit.action) {
     case 'fact':
-      return { type: 'fact', key: submit.key as Action extends { key: infer K } ? K : never, value: submit.value };
+      return { type: 'fact', key: submit.key as FactKey, value: submit.value };
     case 'open':
       return { type: 'open', checklistId: submit.checklistId };
     default:

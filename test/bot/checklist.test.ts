@@ -114,6 +114,14 @@ describe('"Erste Schritte" through the adapter, by card buttons only', () => {
     expect(cardText(cardOf(more))).toContain('Quelle:');
   });
 
+  it('"Zusammenfassung" before all case facts are known says why and asks the next fact', async () => {
+    const c = conversation();
+    await c.say('Erste Schritte');
+    const [why, question] = await c.say('Zusammenfassung');
+    expect(why.text).toBe(texts.summaryNeedsFacts);
+    expect(cardText(cardOf(question))).toContain(defs.facts[0].question);
+  });
+
   it('"Abbrechen" ends cleanly and deletes the stored case facts', async () => {
     const c = conversation();
     await answerFacts(c, CASES[0].facts);

@@ -1,7 +1,7 @@
 import type { Passage } from '../knowledge/chunk';
 import { buildKnowledge } from '../knowledge/build';
 import type { IndexedSource } from '../knowledge/indexer';
-import { knowledgeProviders } from '../knowledge/providers';
+import { knowledgeBase } from '../dialogs/knowledgeBase';
 import { hash, pick, rng, zipf } from './lib';
 
 /**
@@ -24,7 +24,7 @@ let real: Corpus | undefined;
 /** The real knowledge base (sources and checklist steps), built in memory once. */
 export function realKnowledge(): Corpus {
   if (!real) {
-    const index = buildKnowledge({ providers: knowledgeProviders() });
+    const index = buildKnowledge(knowledgeBase());
     real = { sources: index.sources, passages: index.passages };
   }
   return real;

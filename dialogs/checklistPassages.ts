@@ -1,6 +1,7 @@
+import path from 'node:path';
 import type { Passage } from '../knowledge/chunk';
 import type { IndexedSource } from '../knowledge/indexer';
-import type { PassageProvider } from '../knowledge/build';
+import type { PassageProvider } from '../knowledge/provider';
 import { loadDialogContent, type DialogContent } from './content';
 import type { Checklist, Step } from './schema';
 
@@ -32,12 +33,15 @@ function latestStand(checklist: Checklist): string {
   return checklist.steps.map((s) => s.stand).sort().at(-1)!;
 }
 
+/** The code that turns checklist YAML into passages: editing it must rebuild the index like editing the YAML. */
+const PASSAGE_CODE = ['checklistPassages', 'content', 'schema', 'paths'].map((m) => path.join(__dirname, `${m}${path.extname(__filename)}`));
+
 /** Indexes every checklist step as a passage, so "Wie lange ist die Bedenkfrist?" finds the step. */
 export function checklistProvider(): PassageProvider {
   let content: DialogContent | undefined;
   const load = () => (content ??= loadDialogContent());
   return {
-    files: () => load().files,
+    files: () => [...load().files, ...PASSAGE_CODE],
     load: () => {
       const c = load();
       const sources: IndexedSource[] = c.checklists.map((checklist) => ({

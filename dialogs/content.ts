@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
-import type { z } from 'zod';
-import { checklistsDir, projectRoot } from '../knowledge/paths';
+import { readYamlFile } from '../knowledge/yamlFile';
+import { checklistsDir, dialogsDir } from './paths';
 import { Checklist, Contact, FACT_VALUES, FactsFile, type Checklist as ChecklistT, type Contact as ContactT, type FactDef } from './schema';
 
-export const contactsPath = path.join(projectRoot, 'knowledge', 'contacts.yaml');
-export const factsPath = path.join(projectRoot, 'dialogs', 'facts.yaml');
+export const contactsPath = path.join(dialogsDir, 'contacts.yaml');
+export const factsPath = path.join(dialogsDir, 'facts.yaml');
 /** The source id of guidance written from the checked domain facts (statute text, Stand 2026-04-29). */
 export const FACHINFO_SOURCE = 'lotse-fachinfo';
 
@@ -18,22 +17,8 @@ export interface DialogContent {
   files: string[];
 }
 
+/** A cross-file content problem (YAML and schema problems come as YamlFileError); names file, path and reason. */
 export class ContentError extends Error {}
-
-function parseFile<T>(file: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T {
-  let raw: unknown;
-  try {
-    raw = YAML.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ContentError(`${file}: YAML: ${(err as Error).message.split('\n')[0]}`);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ContentError(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return parsed.data;
-}
 
 export function checklistFiles(dir = checklistsDir): string[] {
   return fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f));
@@ -45,10 +30,10 @@ export function checklistFiles(dir = checklistsDir): string[] {
  */
 export function loadDialogContent(options: { dir?: string; contactsFile?: string; knownSources?: Set<string> } = {}): DialogContent {
   const contactsFile = options.contactsFile ?? contactsPath;
-  const contactList = parseFile(contactsFile, Contact.array());
+  const contactList = readYamlFile(contactsFile, Contact.array());
   const contacts = new Map(contactList.map((c) => [c.id, c]));
   if (contacts.size !== contactList.length) throw new ContentError(`${contactsFile}: duplicate contact id`);
-  const facts = parseFile(factsPath, FactsFile).facts;
+  const facts = readYamlFile(factsPath, FactsFile).facts;
   for (const def of facts) {
     const allowed = FACT_VALUES[def.key] as readonly string[];
     const bad = def.options.find((o) => !allowed.includes(o.value));
@@ -56,7 +41,7 @@ export function loadDialogContent(options: { dir?: string; contactsFile?: string
   }
   const files = checklistFiles(options.dir);
   const checklists = files.map((file) => {
-    const checklist = parseFile(file, Checklist);
+    const checklist = readYamlFile(file, Checklist);
     if (checklist.id !== path.basename(file).replace(/\.ya?ml$/, '')) throw new ContentError(`${file}: id: must equal the file name`);
     checklist.steps.forEach((step, i) => {
       const missing = step.contacts.find((id) => !contacts.has(id));

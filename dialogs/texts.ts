@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import { z } from 'zod';
-import { projectRoot } from '../knowledge/paths';
+import { readYamlFile } from '../knowledge/yamlFile';
+import { dialogsDir } from './paths';
 
 const line = z.string().trim().min(1);
 
@@ -25,15 +24,11 @@ export type Language = 'de' | 'en';
 export type TextSet = z.infer<typeof TextSet>;
 export type Texts = Record<Language, TextSet>;
 
-export const textsPath = path.join(projectRoot, 'dialogs', 'texts.yaml');
+export const textsPath = path.join(dialogsDir, 'texts.yaml');
 
 export function loadTexts(file = textsPath): Texts {
-  const parsed = TextsFile.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  return { de: parsed.data.de, en: parsed.data.en };
+  const { de, en } = readYamlFile(file, TextsFile);
+  return { de, en };
 }
 
 /** Fills {placeholders}; a missing value leaves the placeholder visible rather than failing. */

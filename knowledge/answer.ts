@@ -1,8 +1,14 @@
-import { fill, type Language, type Texts } from '../dialogs/texts';
-import { notesFor, type LegalNote } from './legalNotes';
+import type { Language } from './lexicon';
+import { notesFor, type LegalNoteMatcher } from './legalNotes';
 import { SEARCH_DEFAULTS, type SearchHit, type SearchResult } from './search';
 
-/** What the user should see for one passage: text, citation and any warnings. Channel-neutral. */
+/** Why a passage needs a caveat; rendered into sentences by the channel (src/cards) from its texts. */
+export type PassageWarning =
+  | { kind: 'oldSource'; year: string; age: number }
+  | { kind: 'undatedSource' }
+  | { kind: 'legalNote'; id: string };
+
+/** What the user should see for one passage: text, citation and any warnings. Channel-neutral, wording-free. */
 export interface PassageView {
   id: string;
   sourceId: string;
@@ -10,9 +16,11 @@ export interface PassageView {
   heading: string;
   text: string;
   publisher: string;
-  stand: string;
+  /** ISO date of the source's Stand, or null when the source gives none (then `dateNote` may say why). */
+  date: string | null;
+  dateNote: string | null;
   url: string | null;
-  warnings: string[];
+  warnings: PassageWarning[];
 }
 
 export interface AnswerView {
@@ -27,28 +35,31 @@ export interface AnswerPolicy {
   now: Date;
   /** Sources older than this many years get a visible warning. */
   maxSourceAgeYears: number;
-  legalNotes: LegalNote[];
-  texts: Texts;
+  legalNotes: LegalNoteMatcher[];
 }
 
-function formatDate(iso: string, language: Language): string {
-  const [y, m, d] = iso.split('-');
-  return language === 'de' ? `${d}.${m}.${y}` : iso;
-}
-
-export function viewPassage(hit: Pick<SearchHit, 'passage' | 'source'>, language: Language, policy: AnswerPolicy): PassageView {
-  const t = policy.texts[language];
+export function viewPassage(hit: Pick<SearchHit, 'passage' | 'source'>, policy: AnswerPolicy): PassageView {
   const { passage, source } = hit;
-  const warnings: string[] = [];
+  const warnings: PassageWarning[] = [];
   if (!source.date) {
-    if (source.kind === 'document') warnings.push(t.undatedSource);
+    if (source.kind === 'document') warnings.push({ kind: 'undatedSource' });
   } else {
     const age = Math.floor((policy.now.getTime() - Date.parse(source.date)) / (365.25 * 24 * 3600 * 1000));
-    if (age >= policy.maxSourceAgeYears) warnings.push(fill(t.oldSource, { year: source.date.slice(0, 4), age }));
+    if (age >= policy.maxSourceAgeYears) warnings.push({ kind: 'oldSource', year: source.date.slice(0, 4), age });
   }
-  for (const note of notesFor(`${passage.heading}\n${passage.text}`, policy.legalNotes)) warnings.push(note.text[language]);
-  const stand = source.date ? formatDate(source.date, language) : `${t.dateUnknown}${source.dateNote ? ` (${source.dateNote})` : ''}`;
-  return { id: passage.id, sourceId: source.id, title: source.title, heading: passage.heading.split(' › ').pop() ?? '', text: passage.text, publisher: source.publisher, stand, url: source.url, warnings };
+  for (const id of notesFor(`${passage.heading}\n${passage.text}`, policy.legalNotes)) warnings.push({ kind: 'legalNote', id });
+  return {
+    id: passage.id,
+    sourceId: source.id,
+    title: source.title,
+    heading: passage.heading.split(' › ').pop() ?? '',
+    text: passage.text,
+    publisher: source.publisher,
+    date: source.date,
+    dateNote: source.dateNote ?? null,
+    url: source.url,
+    warnings,
+  };
 }
 
 /** Decides how sure the answer is and never presents a weak match as an answer. */
@@ -60,11 +71,11 @@ export function composeAnswer(result: SearchResult, policy: AnswerPolicy, langua
   const confident = best.score >= SEARCH_DEFAULTS.confident;
   const alternatives = confident
     ? []
-    : rest.filter((h) => h.score >= SEARCH_DEFAULTS.plausible * 0.6).slice(0, 2).map((h) => viewPassage(h, language, policy));
+    : rest.filter((h) => h.score >= SEARCH_DEFAULTS.plausible * 0.6).slice(0, 2).map((h) => viewPassage(h, policy));
   return {
     kind: confident ? 'answer' : 'uncertain',
     language,
-    main: viewPassage(best, language, policy),
+    main: viewPassage(best, policy),
     alternatives,
     unknownWords: result.unknownWords,
   };

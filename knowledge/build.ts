@@ -3,14 +3,10 @@ import path from 'node:path';
 import { chunk, type Passage } from './chunk';
 import { buildIndex, INDEX_FORMAT, INDEX_VERSION, type IndexedSource, type SerializedIndex } from './indexer';
 import { parseSource, SOURCE_EXTENSIONS, SourceError } from './parseSource';
-import { checklistsDir, defaultIndexPath, lexiconDir, sourcesDir } from './paths';
+import { defaultIndexPath, lexiconDir, sourcesDir } from './paths';
+import type { PassageProvider } from './provider';
 
-/** Extra passages from outside knowledge/sources (the checklist steps), supplied by their own module. */
-export interface PassageProvider {
-  /** Files whose change makes the index stale. */
-  files(): string[];
-  load(): { sources: IndexedSource[]; passages: Passage[] };
-}
+export type { PassageProvider } from './provider';
 
 export interface BuildOptions {
   sourceDir?: string;
@@ -62,14 +58,18 @@ export function readIndex(indexPath = defaultIndexPath): SerializedIndex {
   return index;
 }
 
-function inputFiles(options: BuildOptions): string[] {
+/**
+ * Everything the index is made from: the source folder and files, the lexicon, knowledge/'s own code, and each
+ * provider's inputs and code. The one list that decides staleness.
+ */
+export function indexInputs(options: BuildOptions = {}): string[] {
   const lexicon = fs.readdirSync(lexiconDir).map((f) => path.join(lexiconDir, f));
-  const checklists = fs.existsSync(checklistsDir) ? fs.readdirSync(checklistsDir).map((f) => path.join(checklistsDir, f)) : [];
+  const code = fs.readdirSync(__dirname).map((f) => path.join(__dirname, f));
   const dir = options.sourceDir ?? sourcesDir;
-  return [dir, ...sourceFiles(dir), ...lexicon, ...checklists, ...(options.providers ?? []).flatMap((p) => p.files())];
+  return [dir, ...sourceFiles(dir), ...lexicon, ...code, ...(options.providers ?? []).flatMap((p) => p.files())];
 }
 
-/** True when the index is missing, of another format, or older than any of its inputs (including the build code). */
+/** True when the index is missing, of another format, or older than any of its inputs (see indexInputs). */
 export function isStale(indexPath = defaultIndexPath, options: BuildOptions = {}): boolean {
   if (!fs.existsSync(indexPath)) return true;
   const builtAt = fs.statSync(indexPath).mtimeMs;
@@ -79,6 +79,5 @@ export function isStale(indexPath = defaultIndexPath, options: BuildOptions = {}
   } catch {
     return true;
   }
-  const code = fs.readdirSync(__dirname).map((f) => path.join(__dirname, f));
-  return [...inputFiles(options), ...code].some((f) => fs.existsSync(f) && fs.statSync(f).mtimeMs > builtAt);
+  return indexInputs(options).some((f) => fs.existsSync(f) && fs.statSync(f).mtimeMs > builtAt);
 }

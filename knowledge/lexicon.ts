@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import { z } from 'zod';
 import { fold, stem, words } from './normalize';
 import { lexiconDir } from './paths';
+import { readYamlFile } from './yamlFile';
 
 const StopwordsFile = z.object({
   version: z.number().int(),
@@ -15,6 +14,8 @@ const SynonymsFile = z.object({
   version: z.number().int(),
   groups: z.array(z.array(z.string().min(1)).min(2)),
 });
+
+export type Language = 'de' | 'en';
 
 /** A synonym group as token sequences (stemmed), ready for phrase matching. */
 export interface SynonymGroup {
@@ -29,22 +30,13 @@ export interface Lexicon {
   synonyms: SynonymGroup[];
 }
 
-function readYaml<T>(file: string, schema: z.ZodType<T>): T {
-  const parsed = schema.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return parsed.data;
-}
-
 export function phraseTokens(phrase: string): string[] {
   return words(phrase).map(stem);
 }
 
 export function loadLexicon(dir = lexiconDir): Lexicon {
-  const stop = readYaml(path.join(dir, 'stopwords.yaml'), StopwordsFile);
-  const syn = readYaml(path.join(dir, 'synonyms.yaml'), SynonymsFile);
+  const stop = readYamlFile(path.join(dir, 'stopwords.yaml'), StopwordsFile);
+  const syn = readYamlFile(path.join(dir, 'synonyms.yaml'), SynonymsFile);
   const de = new Set(stop.de.map(fold));
   const en = new Set(stop.en.map(fold));
   return {
@@ -59,7 +51,7 @@ export function loadLexicon(dir = lexiconDir): Lexicon {
 }
 
 /** Guesses whether a question is English; German is the default. */
-export function guessLanguage(text: string, lexicon: Lexicon): 'de' | 'en' {
+export function guessLanguage(text: string, lexicon: Lexicon): Language {
   let de = 0;
   let en = 0;
   for (const w of words(text)) {

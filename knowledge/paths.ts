@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The project root, found from this file whether it runs as TypeScript or from dist/. */
-function findRoot(start: string): string {
+/** The project root (the folder with package.json above `start`), whether the code runs as TypeScript or from dist/. */
+export function findProjectRoot(start: string = __dirname): string {
   let dir = start;
   while (!fs.existsSync(path.join(dir, 'package.json'))) {
     const parent = path.dirname(dir);
@@ -12,8 +12,7 @@ function findRoot(start: string): string {
   return dir;
 }
 
-export const projectRoot = findRoot(__dirname);
+export const projectRoot = findProjectRoot();
 export const sourcesDir = path.join(projectRoot, 'knowledge', 'sources');
 export const lexiconDir = path.join(projectRoot, 'knowledge', 'lexicon');
-export const checklistsDir = path.join(projectRoot, 'dialogs', 'checklists');
 export const defaultIndexPath = path.join(projectRoot, 'build', 'knowledge-index.json');

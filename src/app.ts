@@ -7,12 +7,13 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import restify from 'restify';
-import { loadLegalNotes } from '../knowledge/legalNotes';
+import { compileLegalNotes } from '../knowledge/legalNotes';
 import { loadLexicon } from '../knowledge/lexicon';
 import { loadSearch } from '../knowledge/load';
-import { knowledgeProviders } from '../knowledge/providers';
 import type { KnowledgeSearch } from '../knowledge/search';
 import { loadDialogContent } from '../dialogs/content';
+import { knowledgeBase } from '../dialogs/knowledgeBase';
+import { loadLegalNotes } from '../dialogs/legalNotes';
 import { loadTexts } from '../dialogs/texts';
 import { checklistQuery, factsFromQuery, renderChecklistPage } from './web/checklistPage';
 import { createBot } from './bot';
@@ -58,11 +59,12 @@ function authOptions(config: Config): ConfigurationBotFrameworkAuthenticationOpt
   };
 }
 
-/** Builds routes, adapter and bot; never listens (server.ts does), so tests need no port. */
+/** The app's composition root: builds routes, adapter, bot and wires the knowledge providers; never listens (server.ts does). */
 export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
-  const search = deps.search ?? loadSearch(config.KB_INDEX_PATH, { providers: knowledgeProviders() });
+  const search = deps.search ?? loadSearch(config.KB_INDEX_PATH, knowledgeBase());
   const texts = loadTexts();
+  const legalNotes = loadLegalNotes();
   const lexicon = loadLexicon();
   const defs = loadDialogContent({ knownSources: new Set(search.index.sources.map((s) => s.id)) });
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
@@ -81,7 +83,8 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     search,
     lexicon,
     texts,
-    policy: { maxSourceAgeYears: config.SOURCE_MAX_AGE_YEARS, legalNotes: loadLegalNotes(), texts },
+    policy: { maxSourceAgeYears: config.SOURCE_MAX_AGE_YEARS, legalNotes: compileLegalNotes(legalNotes) },
+    legalNotes,
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
     defs,
     forgetChannelData: (conversationId) => directLine?.clear(conversationId),

@@ -5,6 +5,7 @@ import { guessLanguage, type Lexicon } from '../knowledge/lexicon';
 import type { KnowledgeSearch } from '../knowledge/search';
 import { checklistOfSource } from '../dialogs/checklistPassages';
 import type { Definitions, Progress } from '../dialogs/engine';
+import type { LegalNote } from '../dialogs/legalNotes';
 import { fill, type Language, type Texts } from '../dialogs/texts';
 import { answerCard, notFoundCard, VERB_FEEDBACK, VERB_SHOW_PASSAGE } from './cards/answerCard';
 import type { FeedbackStore } from './feedback';
@@ -22,6 +23,8 @@ export interface BotDeps {
   texts: Texts;
   defs: Definitions;
   policy: Omit<AnswerPolicy, 'now'>;
+  /** The wording of the legal notes the policy's matchers find. */
+  legalNotes: LegalNote[];
   maxMessageLength: number;
   feedback: FeedbackStore;
   /** Deletes what a channel edge holds about a conversation (the web chat's stored activities). */
@@ -46,8 +49,8 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
       await ctx.sendActivity(texts[language].passageGone);
       return;
     }
-    const view = { kind: 'answer' as const, language, main: viewPassage(hit, language, policy()), alternatives: [], unknownWords: [] };
-    await send(ctx, answerCard(view, texts[language], checklistTitle(hit.source.id)));
+    const view = { kind: 'answer' as const, language, main: viewPassage(hit, policy()), alternatives: [], unknownWords: [] };
+    await send(ctx, answerCard(view, texts[language], deps.legalNotes, checklistTitle(hit.source.id)));
   }
 
   const checklistDeps: ChecklistDeps = { defs: deps.defs, texts, search, printUrl: deps.printUrl, now, send, showPassage };
@@ -67,7 +70,7 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
     }
     await ctx.sendActivity({ type: ActivityTypes.Typing });
     const view = composeAnswer(search.search(question), policy(), language);
-    if (view.main) await send(ctx, answerCard(view, t, checklistTitle(view.main.sourceId)));
+    if (view.main) await send(ctx, answerCard(view, t, deps.legalNotes, checklistTitle(view.main.sourceId)));
     else await send(ctx, notFoundCard(view, t, t.exampleQuestions));
     if (currentProgress(state)) await ctx.sendActivity(t.resumeHint);
   }

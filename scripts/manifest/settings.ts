@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
+import { findProjectRoot } from '../../knowledge/paths';
+
+export { findProjectRoot };
 
 /** A problem or a warning, named by the manifest field (or setting) it concerns. */
 export interface Problem {
@@ -27,17 +30,6 @@ export const PLACEHOLDERS = [
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 export type Env = Record<string, string | undefined>;
-
-/** The project root, found from this file whether it runs as TypeScript (tests) or from dist/. */
-export function findProjectRoot(start: string = __dirname): string {
-  let dir = start;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`package.json nicht gefunden oberhalb von ${start}`);
-    dir = parent;
-  }
-  return dir;
-}
 
 function readEnvFile(file: string): Env {
   return fs.existsSync(file) ? dotenv.parse(fs.readFileSync(file)) : {};

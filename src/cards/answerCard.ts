@@ -1,13 +1,39 @@
-import type { AnswerView, PassageView } from '../../knowledge/answer';
-import type { TextSet } from '../../dialogs/texts';
+import type { AnswerView, PassageView, PassageWarning } from '../../knowledge/answer';
+import type { LegalNote } from '../../dialogs/legalNotes';
+import type { Language, TextSet } from '../../dialogs/texts';
 import { fill } from '../../dialogs/texts';
 import { card, heading, paragraph, plain, small, submit, warning, type AdaptiveCard, type CardElement } from './adaptive';
 
 export const VERB_SHOW_PASSAGE = 'showPassage';
 export const VERB_FEEDBACK = 'feedback';
 
-function citation(p: PassageView, t: TextSet): string {
-  return `${t.sourceLabel}: ${p.title} – ${p.publisher}. ${t.standLabel}: ${p.stand}${p.url ? ` – ${p.url}` : ''}`;
+/** How a card words one passage: its language, texts and the legal notes' wording. */
+interface Wording {
+  language: Language;
+  t: TextSet;
+  legalNotes: LegalNote[];
+}
+
+function stand(p: PassageView, { language, t }: Wording): string {
+  if (!p.date) return `${t.dateUnknown}${p.dateNote ? ` (${p.dateNote})` : ''}`;
+  const [y, m, d] = p.date.split('-');
+  return language === 'de' ? `${d}.${m}.${y}` : p.date;
+}
+
+export function warningText(w: PassageWarning, { language, t, legalNotes }: Wording): string {
+  switch (w.kind) {
+    case 'oldSource':
+      return fill(t.oldSource, { year: w.year, age: w.age });
+    case 'undatedSource':
+      return t.undatedSource;
+    case 'legalNote':
+      return legalNotes.find((n) => n.id === w.id)?.text[language] ?? w.id;
+  }
+}
+
+function citation(p: PassageView, wording: Wording): string {
+  const { t } = wording;
+  return `${t.sourceLabel}: ${p.title} – ${p.publisher}. ${t.standLabel}: ${stand(p, wording)}${p.url ? ` – ${p.url}` : ''}`;
 }
 
 function shortLabel(p: PassageView): string {
@@ -16,31 +42,32 @@ function shortLabel(p: PassageView): string {
 }
 
 /** The answer as plain text: the fallback for channels without cards, and the card's fallbackText. */
-export function answerText(view: AnswerView, t: TextSet): string {
+export function answerText(view: AnswerView, t: TextSet, legalNotes: LegalNote[]): string {
   if (!view.main) return `${t.notFoundTitle}. ${t.notFound}`;
   const p = view.main;
-  const lines = [view.kind === 'uncertain' ? t.uncertainIntro : t.answerTitle, '', p.heading, p.text, '', citation(p, t), ...p.warnings.map((w) => `⚠ ${w}`)];
+  const wording = { language: view.language, t, legalNotes };
+  const lines = [view.kind === 'uncertain' ? t.uncertainIntro : t.answerTitle, '', p.heading, p.text, '', citation(p, wording), ...p.warnings.map((w) => `⚠ ${warningText(w, wording)}`)];
   if (view.alternatives.length) lines.push('', t.alternativesLabel, ...view.alternatives.map((a) => `- ${shortLabel(a)}`));
   return lines.join('\n');
 }
 
-export function passageBody(p: PassageView, t: TextSet): CardElement[] {
+function passageBody(p: PassageView, wording: Wording): CardElement[] {
   return [
     ...(p.heading && p.heading !== p.title ? [paragraph(plain(p.heading), { weight: 'Bolder' })] : []),
     paragraph(plain(p.text)),
-    small(plain(citation(p, t))),
-    ...p.warnings.map(warning),
+    small(plain(citation(p, wording))),
+    ...p.warnings.map((w) => warning(warningText(w, wording))),
   ];
 }
 
 /** `checklist` is set when the passage is a checklist step: the card then offers to start that checklist. */
-export function answerCard(view: AnswerView, t: TextSet, checklist?: { id: string; title: string }): AdaptiveCard {
+export function answerCard(view: AnswerView, t: TextSet, legalNotes: LegalNote[], checklist?: { id: string; title: string }): AdaptiveCard {
   const p = view.main!;
   const intro = view.kind === 'uncertain' ? paragraph(t.uncertainIntro, { isSubtle: true }) : heading(t.answerTitle);
   const actions = view.alternatives.map((a) => submit(shortLabel(a), VERB_SHOW_PASSAGE, { passageId: a.id, lang: view.language }));
   if (checklist) actions.unshift(submit(fill(t.btnOpenChecklist, { title: checklist.title }), 'checklist', { action: 'open', checklistId: checklist.id, lang: view.language }));
-  const body = [intro, ...passageBody(p, t), feedbackRow(p.id, view.language, t), ...(view.alternatives.length ? [paragraph(t.alternativesLabel, { spacing: 'Large', weight: 'Bolder' })] : [])];
-  return card(view.language, answerText(view, t), body, actions);
+  const body = [intro, ...passageBody(p, { language: view.language, t, legalNotes }), feedbackRow(p.id, view.language, t), ...(view.alternatives.length ? [paragraph(t.alternativesLabel, { spacing: 'Large', weight: 'Bolder' })] : [])];
+  return card(view.language, answerText(view, t, legalNotes), body, actions);
 }
 
 /** "Hilfreich? Ja / Nein": the click carries only the passage id and the verdict. */

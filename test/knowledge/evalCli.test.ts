@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_EVAL_FILES, evaluateFiles, formatReport, readCases } from '../../knowledge/evalCli';
+import { DEFAULT_EVAL_FILES, evaluateFiles, formatReport, readCases } from '../../scripts/evalCli';
 import { realSearch } from '../helpers/knowledge';
 
 const root = path.resolve(__dirname, '../..');

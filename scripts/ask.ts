@@ -1,6 +1,6 @@
 import readline from 'node:readline';
-import { loadSearchForCli } from './load';
-import type { SearchResult } from './search';
+import type { SearchResult } from '../knowledge/search';
+import { loadCliSearch, processIo, runIfMain, type CliIo } from './cli';
 
 /** The stable JSON contract other tools rely on: one object per question. */
 export function toJson(result: SearchResult) {
@@ -25,27 +25,28 @@ function readable(result: SearchResult): string {
     .join('\n\n');
 }
 
-async function main(argv: string[]): Promise<number> {
+/** npm run --silent ask -- [--json] [--stdin] "Frage" */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const json = argv.includes('--json');
   const fromStdin = argv.includes('--stdin');
   const question = argv.filter((a) => !a.startsWith('--')).join(' ').trim();
   if (!fromStdin && !question) {
-    console.error('Aufruf: npm run --silent ask -- [--json] "Ihre Frage"   oder   npm run --silent ask -- --json --stdin < fragen.txt');
+    io.err('Aufruf: npm run --silent ask -- [--json] "Ihre Frage"   oder   npm run --silent ask -- --json --stdin < fragen.txt\n');
     return 2;
   }
-  const search = loadSearchForCli();
+  const search = loadCliSearch(io);
   if (!search) return 1;
   const answer = (q: string) => {
     const result = search.search(q);
-    process.stdout.write(json ? `${JSON.stringify(toJson(result))}\n` : `${readable(result)}\n`);
+    io.out(json ? `${JSON.stringify(toJson(result))}\n` : `${readable(result)}\n`);
   };
   if (!fromStdin) {
     answer(question);
     return 0;
   }
-  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  const lines = readline.createInterface({ input: io.stdin, crlfDelay: Infinity });
   for await (const line of lines) if (line.trim()) answer(line.trim());
   return 0;
 }
 
-main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+runIfMain(module, main);

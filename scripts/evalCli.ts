@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { evaluate, type EvalCase, type EvalReport } from './evaluate';
-import { loadSearchForCli } from './load';
-import { projectRoot } from './paths';
-import type { KnowledgeSearch } from './search';
+import { evaluate, type EvalCase, type EvalReport } from '../knowledge/evaluate';
+import { projectRoot } from '../knowledge/paths';
+import type { KnowledgeSearch } from '../knowledge/search';
+import { loadCliSearch, processIo, runIfMain, type CliIo } from './cli';
 
 /** The question files `npm run eval` checks when none are named: the public set and our own cases. */
 export const DEFAULT_EVAL_FILES = ['test/eval/questions.json', 'test/eval/own-questions.json'];
@@ -54,20 +54,20 @@ export function formatReport(result: { files: FileReport[]; overall: EvalReport 
 }
 
 /** npm run eval [-- --json] [FILE …] */
-function main(argv: string[]): number {
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const json = argv.includes('--json');
   const named = argv.filter((a) => !a.startsWith('--'));
   const files = (named.length ? named : DEFAULT_EVAL_FILES.map((f) => path.join(projectRoot, f))).map((f) => path.resolve(f));
-  const search = loadSearchForCli();
+  const search = loadCliSearch(io);
   if (!search) return 1;
   try {
     const result = evaluateFiles(search, files);
-    process.stdout.write(json ? `${JSON.stringify(result)}\n` : formatReport(result));
+    io.out(json ? `${JSON.stringify(result)}\n` : formatReport(result));
     return 0;
   } catch (err) {
-    console.error((err as Error).message);
+    io.err(`${(err as Error).message}\n`);
     return 1;
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+runIfMain(module, main);

@@ -9,7 +9,9 @@ export const legalNotesPath = path.join(dialogsDir, 'legal-notes.yaml');
 
 const NotesFile = z.object({
   version: z.number().int(),
-  notes: z.array(z.object({ id: z.string().min(1), match: z.array(z.string().min(1)).min(1), de: z.string().min(1), en: z.string().min(1) }).strict()),
+  notes: z.array(
+    z.object({ id: z.string().min(1), match: z.array(z.string().min(1)).min(1), de: z.string().min(1), en: z.string().min(1) }).strict(),
+  ),
 });
 
 /** A note shown beside passages that mention outdated law: its matching words (for knowledge/) and its wording. */

@@ -4,9 +4,7 @@ import { SEARCH_DEFAULTS, type SearchHit, type SearchResult } from './search';
 
 /** Why a passage needs a caveat; rendered into sentences by the channel (src/cards) from its texts. */
 export type PassageWarning =
-  | { kind: 'oldSource'; year: string; age: number }
-  | { kind: 'undatedSource' }
-  | { kind: 'legalNote'; id: string };
+  { kind: 'oldSource'; year: string; age: number } | { kind: 'undatedSource' } | { kind: 'legalNote'; id: string };
 
 /** What the user should see for one passage: text, citation and any warnings. Channel-neutral, wording-free. */
 export interface PassageView {
@@ -71,7 +69,10 @@ export function composeAnswer(result: SearchResult, policy: AnswerPolicy, langua
   const confident = best.score >= SEARCH_DEFAULTS.confident;
   const alternatives = confident
     ? []
-    : rest.filter((h) => h.score >= SEARCH_DEFAULTS.plausible * 0.6).slice(0, 2).map((h) => viewPassage(h, policy));
+    : rest
+        .filter((h) => h.score >= SEARCH_DEFAULTS.plausible * 0.6)
+        .slice(0, 2)
+        .map((h) => viewPassage(h, policy));
   return {
     kind: confident ? 'answer' : 'uncertain',
     language,

@@ -13,7 +13,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     const index = buildKnowledge(options);
     writeIndex(index, out);
     const docs = index.sources.filter((s) => s.kind === 'document').length;
-    io.out(`Wissensbasis gebaut: ${docs} Dokumente, ${index.sources.length - docs} Checklisten, ${index.passages.length} Passagen, ${index.vocab.length} Begriffe → ${out} (${Date.now() - started} ms)\n`);
+    io.out(
+      `Wissensbasis gebaut: ${docs} Dokumente, ${index.sources.length - docs} Checklisten, ${index.passages.length} Passagen, ${index.vocab.length} Begriffe → ${out} (${Date.now() - started} ms)\n`,
+    );
     return 0;
   } catch (err) {
     io.err(`Wissensbasis NICHT gebaut (die alte Indexdatei bleibt unverändert):\n  ${(err as Error).message}\n`);

@@ -55,6 +55,7 @@ function loadBundledSchema(version: string): object | undefined {
   return schemaCache.get(version);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON Schema documents are walked untyped.
 type Json = Record<string, any>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

@@ -23,7 +23,11 @@ function touched(file: string, mtimeMs: number, check: () => void): void {
 
 describe('isStale: one decision over every input of the index', () => {
   writeIndex(buildKnowledge(options), indexPath);
-  const newest = Math.max(...indexInputs(options).filter((f) => fs.existsSync(f)).map((f) => fs.statSync(f).mtimeMs));
+  const newest = Math.max(
+    ...indexInputs(options)
+      .filter((f) => fs.existsSync(f))
+      .map((f) => fs.statSync(f).mtimeMs),
+  );
   const builtAt = newest + 10_000;
   fs.utimesSync(indexPath, new Date(builtAt), new Date(builtAt));
 

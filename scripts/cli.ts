@@ -8,6 +8,8 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   stdin: NodeJS.ReadableStream;
+  /** The knowledge index file the tool reads (default build/knowledge-index.json); tests use a temporary one. */
+  indexPath?: string;
 }
 
 export const processIo: CliIo = {
@@ -22,9 +24,9 @@ export function runIfMain(mod: NodeModule, main: (argv: string[], io: CliIo) => 
 }
 
 /** For command-line tools: the default search with its checklist passages, or undefined after a clear message. */
-export function loadCliSearch(io: CliIo, indexPath = defaultIndexPath): KnowledgeSearch | undefined {
+export function loadCliSearch(io: CliIo): KnowledgeSearch | undefined {
   try {
-    return loadSearch(indexPath, knowledgeBase());
+    return loadSearch(io.indexPath ?? defaultIndexPath, knowledgeBase());
   } catch (err) {
     io.err(`Wissensbasis nicht ladbar: ${(err as Error).message}\n`);
     return undefined;

@@ -5,7 +5,7 @@ import { processIo, runIfMain, type CliIo } from './cli';
 
 /** npm run kb:build [-- --if-stale] [--out FILE] */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
-  const out = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : defaultIndexPath;
+  const out = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : (io.indexPath ?? defaultIndexPath);
   const options = knowledgeBase();
   if (argv.includes('--if-stale') && !isStale(out, options)) return 0;
   const started = Date.now();

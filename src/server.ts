@@ -1,15 +1,18 @@
-import 'dotenv/config';
+import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from './config';
-import { createApp } from './app';
+import { createApp, type LotseApp } from './app';
 
-/** The only place that listens: reads the environment, starts, and shuts down cleanly on SIGINT/SIGTERM. */
-function main(): void {
+/**
+ * The only place that listens: reads the settings, starts, and shuts down cleanly on SIGINT/SIGTERM.
+ * Returns the exit code instead when the settings are incomplete (then nothing is started).
+ */
+export function main(env: Record<string, string | undefined> = process.env, stderr: (text: string) => void = (t) => process.stderr.write(t)): LotseApp | number {
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(env);
   } catch (err) {
-    console.error(err instanceof ConfigError ? err.message : err);
-    process.exit(1);
+    stderr(`${err instanceof ConfigError ? err.message : String(err)}\n`);
+    return 1;
   }
   const app = createApp(config);
   app.server.listen(config.PORT, config.host, () => {
@@ -27,6 +30,11 @@ function main(): void {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  return app;
 }
 
-main();
+if (require.main === module) {
+  dotenv.config();
+  const started = main();
+  if (typeof started === 'number') process.exit(started);
+}

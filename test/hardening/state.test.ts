@@ -1,6 +1,7 @@
 import { MemoryStorage, type StoreItems } from 'botbuilder';
 import { loadDialogContent } from '../../dialogs/content';
 import { loadTexts } from '../../dialogs/texts';
+import { main as startServer } from '../../src/server';
 import { ExpiringStorage } from '../../src/storage';
 import { buildTestApp, cardOf, cardText, inject, message, replies } from '../helpers/app';
 import { CASES } from '../helpers/cases';
@@ -122,12 +123,11 @@ describe('rate limit per conversation', () => {
 
 describe('start-up in production mode', () => {
   it('refuses to start half-configured, naming the missing setting, and exits non-zero', () => {
-    const { spawnSync } = jest.requireActual('node:child_process') as typeof import('node:child_process');
-    const root = require('node:path').resolve(__dirname, '../..');
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, MicrosoftAppId: '00000000-0000-4000-8000-000000000001', MicrosoftAppType: 'SingleTenant', PORT: '0' };
-    const run = spawnSync('sh', ['-c', 'npm run --silent build && node dist/src/server.js'], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/MicrosoftAppTenantId: missing/);
-    expect(run.stderr).toMatch(/MicrosoftAppPassword: missing/);
+    let stderr = '';
+    const env = { MicrosoftAppId: '00000000-0000-4000-8000-000000000001', MicrosoftAppType: 'SingleTenant', PORT: '0' };
+    // src/server.ts's main in-process: it returns the exit code its program exits with, before anything listens.
+    expect(startServer(env, (t) => void (stderr += t))).toBe(1);
+    expect(stderr).toMatch(/MicrosoftAppTenantId: missing/);
+    expect(stderr).toMatch(/MicrosoftAppPassword: missing/);
   });
 });

@@ -1,16 +1,16 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
+import { main } from '../../scripts/ask';
 import publicCases from '../eval/questions.json';
+import { runCli } from '../helpers/cli';
 
-const root = path.resolve(__dirname, '../..');
-
-function ask(args: string[], input?: string): string {
-  return execFileSync('npm', ['run', '--silent', 'ask', '--', ...args], { cwd: root, input, encoding: 'utf8', timeout: 120_000 });
+async function ask(args: string[], input?: string): Promise<string> {
+  const { code, out } = await runCli(main, args, input);
+  expect(code).toBe(0);
+  return out;
 }
 
-describe('npm run ask (CLI contract)', () => {
-  it('--json prints exactly one JSON object with up to 5 results, best first', () => {
-    const out = ask(['--json', 'Wer ist Mitglied der Arbeitsgruppe Arbeitsausbeutung?']);
+describe('npm run ask (CLI contract, scripts/ask.ts main in-process)', () => {
+  it('--json prints exactly one JSON object with up to 5 results, best first', async () => {
+    const out = await ask(['--json', 'Wer ist Mitglied der Arbeitsgruppe Arbeitsausbeutung?']);
     const lines = out.trim().split('\n');
     expect(lines).toHaveLength(1);
     const parsed = JSON.parse(lines[0]);
@@ -26,16 +26,23 @@ describe('npm run ask (CLI contract)', () => {
     expect(parsed.results[0].text).toContain('Gewerkschaften');
   });
 
-  it('--stdin answers one question per line, in order', () => {
+  it('--stdin answers one question per line, in order', async () => {
     const questions = (publicCases as { cases: Array<{ q: string }> }).cases.map((c) => c.q);
-    const out = ask(['--json', '--stdin'], `${questions.join('\n')}\n`);
+    const out = await ask(['--json', '--stdin'], `${questions.join('\n')}\n`);
     const objects = out.trim().split('\n').map((l) => JSON.parse(l));
     expect(objects.map((o) => o.query)).toEqual(questions);
   });
 
-  it('without --json prints a readable answer with source and Stand', () => {
-    const out = ask(['Bielefelder Modell']);
+  it('without --json prints a readable answer with source and Stand', async () => {
+    const out = await ask(['Bielefelder Modell']);
     expect(out).toMatch(/Städte- und Gemeindebund/);
     expect(out).toMatch(/Stand: 1999-08-20/);
+  });
+
+  it('without a question prints the usage and exits 2', async () => {
+    const { code, out, err } = await runCli(main, ['--json']);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(/^Aufruf: npm run --silent ask/);
   });
 });

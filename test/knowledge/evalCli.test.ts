@@ -1,17 +1,18 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_EVAL_FILES, evaluateFiles, formatReport, readCases } from '../../scripts/evalCli';
+import { DEFAULT_EVAL_FILES, evaluateFiles, formatReport, main, readCases } from '../../scripts/evalCli';
+import { runCli } from '../helpers/cli';
 import { realSearch } from '../helpers/knowledge';
 
 const root = path.resolve(__dirname, '../..');
 const SUMMARY = /^(\S+): cases=(\d+) hit@1=(\d\.\d{3}) hit@3=(\d\.\d{3}) mrr=(\d\.\d{3})$/;
 const MISS = /^ {2}miss rank=(\d+|-) q=(".*") top=\[(.*)\]$/;
 
-describe('npm run eval (CLI contract)', () => {
-  it('prints a summary per question file, its misses indented below, and an overall line', () => {
-    const out = execFileSync('npm', ['run', '--silent', 'eval'], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+describe('npm run eval (CLI contract, scripts/evalCli.ts main in-process)', () => {
+  it('prints a summary per question file, its misses indented below, and an overall line', async () => {
+    const { code, out } = await runCli(main, []);
+    expect(code).toBe(0);
     const lines = out.trimEnd().split('\n');
     const summaries = lines.filter((l) => SUMMARY.test(l)).map((l) => SUMMARY.exec(l)!);
     expect(summaries.map((m) => m[1])).toEqual([...DEFAULT_EVAL_FILES, 'overall']);
@@ -28,8 +29,9 @@ describe('npm run eval (CLI contract)', () => {
     for (const line of lines.filter((l) => MISS.test(l))) expect(() => JSON.parse(MISS.exec(line)![2])).not.toThrow();
   });
 
-  it('--json prints one object with the per-file and overall reports', () => {
-    const out = execFileSync('npm', ['run', '--silent', 'eval', '--', '--json', 'test/eval/own-questions.json'], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+  it('--json prints one object with the per-file and overall reports', async () => {
+    const { code, out } = await runCli(main, ['--json', path.join(root, 'test/eval/own-questions.json')]);
+    expect(code).toBe(0);
     const parsed = JSON.parse(out);
     expect(parsed.files).toHaveLength(1);
     expect(parsed.files[0].file).toBe('test/eval/own-questions.json');

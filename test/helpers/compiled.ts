@@ -12,10 +12,14 @@ const root = path.resolve(__dirname, '../..');
 export function compileToTemp(): { dir: string; remove(): void } {
   const dir = path.join(root, 'build', `test-dist-${process.pid}`);
   const tsc = require.resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json'), '--outDir', dir, '--tsBuildInfoFile', path.join(dir, '.tsbuildinfo')], {
-    cwd: root,
-    stdio: 'inherit',
-    timeout: 240_000,
-  });
+  execFileSync(
+    process.execPath,
+    [tsc, '-p', path.join(root, 'tsconfig.json'), '--outDir', dir, '--tsBuildInfoFile', path.join(dir, '.tsbuildinfo')],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      timeout: 400_000,
+    },
+  );
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

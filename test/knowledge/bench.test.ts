@@ -32,7 +32,7 @@ const REQUIRED = [
 describe('npm run bench -- --quick', () => {
   // The benchmark forks compiled children (bot server, RSS probe): run it from a private build, as npm run bench does from dist/.
   let build: ReturnType<typeof compileToTemp>;
-  beforeAll(() => (build = compileToTemp()), 240_000);
+  beforeAll(() => (build = compileToTemp()), 420_000);
   afterAll(() => build?.remove());
 
   it('prints one `name: value` line per figure, every required figure included, and no reply lost or crossed', () => {

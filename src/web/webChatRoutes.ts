@@ -1,14 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
-import { projectRoot } from '../../knowledge/paths';
+import { findProjectRoot, projectRoot } from '../../knowledge/paths';
 
 /** Web Chat's UMD bundle from node_modules: the package's exports hide dist/, so go from its main file. */
 export function webChatBundlePath(): string {
-  const main = require.resolve('botframework-webchat');
-  let dir = path.dirname(main);
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return path.join(dir, 'dist', 'webchat.js');
+  return path.join(findProjectRoot(path.dirname(require.resolve('botframework-webchat'))), 'dist', 'webchat.js');
 }
 
 const CSP = [

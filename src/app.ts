@@ -87,6 +87,7 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     forgetChannelData: (conversationId) => directLine?.clear(conversationId),
     feedback,
     printUrl: (progress) => `${publicUrl}/checkliste?${checklistQuery(progress.facts)}`,
+    onExtensionError: (err) => logger.error({ err: { type: err.name, stack: err.stack?.split('\n').slice(1, 4).join(' | ') } }, 'message extension failed'),
     now,
   });
 

@@ -16,6 +16,7 @@ import { loadDialogContent } from '../dialogs/content';
 import { loadTexts } from '../dialogs/texts';
 import { checklistQuery, factsFromQuery, renderChecklistPage } from './web/checklistPage';
 import { createBot } from './bot';
+import type { DirectoryResults } from './extensionSearch';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { ExpiringStorage, ResilientBlobStorage, sweepingMemoryStorage } from './storage';
@@ -33,6 +34,8 @@ export interface AppDeps {
   storage?: Storage;
   logger?: Logger;
   now?: () => Date;
+  /** Directory entries for the Teams message extension (issue 13 wires the directory in here). */
+  directoryResults?: DirectoryResults;
 }
 
 export interface LotseApp {
@@ -87,6 +90,7 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     forgetChannelData: (conversationId) => directLine?.clear(conversationId),
     feedback,
     printUrl: (progress) => `${publicUrl}/checkliste?${checklistQuery(progress.facts)}`,
+    directoryResults: deps.directoryResults,
     onExtensionError: (err) => logger.error({ err: { type: err.name, stack: err.stack?.split('\n').slice(1, 4).join(' | ') } }, 'message extension failed'),
     now,
   });

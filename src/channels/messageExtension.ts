@@ -65,11 +65,6 @@ function openPassageCommand(deps: MessageExtensionDeps): (text: string) => { pas
  * the search only: never logged, never stored, never echoed.
  */
 export function registerMessageExtension<TState extends TurnState>(app: Application<TState>, deps: MessageExtensionDeps): void {
-  const fail = (err: unknown) => {
-    deps.onError?.(err instanceof Error ? err : new Error('non-error thrown'));
-    return messageResult(deps.texts.de.error);
-  };
-
   const wellFormed = async (ctx: TurnContext) => isQueryInvoke(ctx) && QueryValue.safeParse(ctx.activity.value).success;
   app.messageExtensions.query(wellFormed, async (ctx, _state, query) => {
     try {
@@ -80,7 +75,8 @@ export function registerMessageExtension<TState extends TurnState>(app: Applicat
       const page = outcome.views.slice(skip, skip + count);
       return listResult(page.map((view) => resultAttachment(view, deps.texts[view.language], ctx.activity.recipient?.id)));
     } catch (err) {
-      return fail(err);
+      deps.onError?.(err instanceof Error ? err : new Error('non-error thrown'));
+      return messageResult(deps.texts.de.error);
     }
   });
 

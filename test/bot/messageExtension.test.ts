@@ -3,6 +3,8 @@ import { SEARCH_DEFAULTS } from '../../knowledge/search';
 import { attachmentBytes, MAX_CARD_BYTES, type ResultView } from '../../src/cards/extensionCards';
 import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from '../../src/channels/messageExtension';
 import { MAX_RESULTS } from '../../src/extensionSearch';
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/logger';
 import { buildTestApp, cardOf, cardText, inject, message, replies } from '../helpers/app';
 import { realSearch } from '../helpers/knowledge';
 
@@ -206,5 +208,21 @@ describe('directory results in the message extension (hook for issue 13)', () =>
   it('a directory entry is offered even when no passage is plausible', async () => {
     const res = await inject(withDirectory, search('Hamburg'));
     expect(res.body.composeExtension.attachments[0].content.body[0].text).toBe(entry.heading);
+  });
+
+  it('an error while searching becomes a friendly message; the log names its type, never the query', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(chunk.toString()), done()) });
+    const failing = buildTestApp({ LOG_LEVEL: 'debug' }, {
+      logger: createLogger('debug', sink),
+      directoryResults: (text) => {
+        throw new RangeError(`cannot look up ${text}`);
+      },
+    });
+    const res = await inject(failing, search('Bedenkfrist Svetlana'));
+    expect(res.status).toBe(200);
+    expect(res.body.composeExtension).toEqual({ type: 'message', text: t.error });
+    expect(lines.join('')).toMatch(/"type":"RangeError".*message extension failed/);
+    expect(lines.join('')).not.toMatch(/Svetlana|Bedenkfrist/);
   });
 });

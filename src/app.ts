@@ -17,6 +17,7 @@ import { loadLegalNotes } from '../dialogs/legalNotes';
 import { loadTexts } from '../dialogs/texts';
 import { checklistQuery, factsFromQuery, renderChecklistPage } from './web/checklistPage';
 import { createBot } from './bot';
+import type { DirectoryResults } from './extensionSearch';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { ExpiringStorage, ResilientBlobStorage, sweepingMemoryStorage } from './storage';
@@ -34,6 +35,8 @@ export interface AppDeps {
   storage?: Storage;
   logger?: Logger;
   now?: () => Date;
+  /** Directory entries for the Teams message extension (issue 13 wires the directory in here). */
+  directoryResults?: DirectoryResults;
 }
 
 export interface LotseApp {
@@ -90,6 +93,8 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     forgetChannelData: (conversationId) => directLine?.clear(conversationId),
     feedback,
     printUrl: (progress) => `${publicUrl}/checkliste?${checklistQuery(progress.facts)}`,
+    directoryResults: deps.directoryResults,
+    onExtensionError: (err) => logger.error({ err: { type: err.name, stack: err.stack?.split('\n').slice(1, 4).join(' | ') } }, 'message extension failed'),
     now,
   });
 

@@ -13,6 +13,8 @@ import { VERB_CHECKLIST, VERB_EMERGENCY } from './cards/checklistCards';
 import { helpCard, welcomeCard } from './cards/infoCards';
 import { normalizeIncomingText } from './channels/incoming';
 import { isSharedConversation, mentionsBot } from './channels/teams';
+import { registerMessageExtension } from './channels/messageExtension';
+import type { DirectoryResults } from './extensionSearch';
 import { ChecklistSubmit, currentProgress, runChecklist, sendEmergency, toAction, type ChecklistDeps, type LotseTurnState } from './checklistTurn';
 import { cardReply } from './replies';
 
@@ -30,6 +32,10 @@ export interface BotDeps {
   /** Deletes what a channel edge holds about a conversation (the web chat's stored activities). */
   forgetChannelData?: (conversationId: string) => void;
   printUrl: (progress: Progress) => string | undefined;
+  /** Directory entries for the Teams message extension's search (issue 13); without it only passages are offered. */
+  directoryResults?: DirectoryResults;
+  /** Told the type of an error the message extension turned into a friendly answer. */
+  onExtensionError?: (err: Error) => void;
   now?: () => Date;
 }
 
@@ -103,6 +109,8 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
   ];
 
   const app = new Application<LotseTurnState>({ storage: deps.storage, removeRecipientMention: true, startTypingTimer: false });
+  // Before the catch-all message handler below: the extension's "open in chat" command is a message too.
+  registerMessageExtension(app, { search, lexicon: deps.lexicon, texts, defs: deps.defs, policy, maxQueryLength: deps.maxMessageLength, directoryResults: deps.directoryResults, showPassage, onError: deps.onExtensionError });
 
   app.conversationUpdate('membersAdded', async (ctx) => {
     const added = ctx.activity.membersAdded ?? [];

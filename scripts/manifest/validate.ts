@@ -230,6 +230,15 @@ export async function validateAppPackage(manifest: unknown, files: Record<string
   const id = str(manifest.id);
   // Fields whose schema messages are covered by another problem (the app id defaults to the bot id).
   const covered = new Set<string>();
+  const extensions: unknown[] = Array.isArray(manifest.composeExtensions) ? manifest.composeExtensions : [];
+  extensions.forEach((extension, i) => {
+    if (!isObject(extension)) return;
+    // The message extension is answered by the same bot: a missing bot id is reported once, at bots[0].botId.
+    if (extension.botId === botId && (!botId || !GUID.test(botId))) covered.add(`composeExtensions[${i}].botId`);
+    else if (extension.botId !== botId) {
+      problems.push({ path: `composeExtensions[${i}].botId`, message: `muss gleich bots[0].botId sein ("${botId ?? ''}"), ist "${extension.botId ?? ''}"` });
+    }
+  });
   if (!id || !GUID.test(id)) {
     if ((id ?? '') === (botId ?? '')) covered.add('id');
     else problems.push({ path: 'id', message: `App-ID fehlt oder ist keine GUID${id ? ` ("${id}")` : ''} – TEAMS_APP_ID korrigieren oder leer lassen (dann gilt MicrosoftAppId)` });

@@ -29,6 +29,14 @@ describe('logs without content', () => {
       await post(message(`${NAME} ${PHONE}`.repeat(200), { conversation, from }));
       await post({ ...message(`Hallo ${NAME}`, { conversation, from }), type: undefined });
       await post(message('Zusammenfassung', { conversation, from }));
+      // Searches of the Teams message extension: the query text is user input like any message.
+      const extension = (value: unknown) =>
+        message(undefined, { type: 'invoke', name: 'composeExtension/query', channelId: 'msteams', deliveryMode: undefined, conversation, from, value });
+      for (const query of [`Bedenkfrist ${NAME}`, `${NAME} ${PHONE}`, `${NAME} ${PHONE} `.repeat(300), `<script>${NAME}</script>`]) {
+        const res = await post(extension({ commandId: 'searchLotse', parameters: [{ name: 'searchQuery', value: query }], queryOptions: { skip: 0, count: 25 } }));
+        expect(res.status).toBe(200);
+      }
+      await post(extension({ commandId: 'searchLotse', parameters: `${NAME} ${PHONE}` }));
       // A reply to a dead serviceUrl makes the turn fail: the error log must not carry content either.
       await post(message(`Notfall ${NAME}`, { conversation, from, deliveryMode: 'normal', serviceUrl: 'http://127.0.0.1:9' }));
     } finally {

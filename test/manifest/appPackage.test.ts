@@ -9,6 +9,7 @@ import { encodePng } from '../../scripts/manifest/png';
 import { EXAMPLE_BOT_ID, fillTemplate, resolveSettings } from '../../scripts/manifest/settings';
 import { bundledManifestVersions, formatProblem, validateAppPackage } from '../../scripts/manifest/validate';
 import { readZip } from '../../scripts/manifest/zip';
+import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from '../../src/channels/messageExtension';
 
 // @microsoft/app-manifest requires strip-bom 5, which is ESM only. Node (>= 20.19) loads it with require(); jest's own
 // CommonJS loader cannot, so the tests give the package a CommonJS stand-in that does the same.
@@ -91,6 +92,29 @@ describe('Teams app package (npm run manifest)', () => {
     // the schema version is one that @microsoft/app-manifest bundles (validated offline against it)
     expect(bundledManifestVersions()).toContain(manifest.manifestVersion);
     expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+  });
+
+  it('the built zip declares the search message extension, answered by the same bot', async () => {
+    const outFile = path.join(tmp, 'example-extension.zip');
+    expect((await buildAppPackage({ example: true, outFile })).problems).toEqual([]);
+    const manifest = JSON.parse(readZip(fs.readFileSync(outFile)).get('manifest.json')!.toString('utf8'));
+    expect(manifest.composeExtensions).toHaveLength(1);
+    const [extension] = manifest.composeExtensions;
+    expect(extension.botId).toBe(manifest.bots[0].botId);
+    expect(extension.commands).toHaveLength(1);
+    const [command] = extension.commands;
+    // the bot answers exactly this command and parameter (src/channels/messageExtension.ts)
+    expect(command).toMatchObject({ id: SEARCH_COMMAND_ID, type: 'query', title: 'Lotse durchsuchen', initialRun: true });
+    expect([...command.context].sort()).toEqual(['commandBox', 'compose']);
+    expect(command.parameters).toEqual([expect.objectContaining({ name: SEARCH_PARAMETER, inputType: 'text' })]);
+    expect(command.description).toMatch(/Quelle und Stand/);
+    expect(command.description).toMatch(/keine Namen/);
+  });
+
+  it('rejects a message extension that another bot would answer, naming the field', async () => {
+    const m = validManifest();
+    m.composeExtensions[0].botId = '0b6f6c2e-1d2a-4b8e-9f3c-7a5d4e3c2b1a';
+    expect(await problemsOf(m, committedIcons())).toEqual([expect.stringMatching(/^composeExtensions\[0\]\.botId: muss gleich bots\[0\]\.botId sein/)]);
   });
 
   it('the manifest is German, names the privacy rule and lists the five commands in all three scopes', () => {

@@ -110,7 +110,7 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
 
   const app = new Application<LotseTurnState>({ storage: deps.storage, removeRecipientMention: true, startTypingTimer: false });
   // Before the catch-all message handler below: the extension's "open in chat" command is a message too.
-  registerMessageExtension(app, { search, lexicon: deps.lexicon, texts, defs: deps.defs, policy, maxQueryLength: deps.maxMessageLength, directoryResults: deps.directoryResults, showPassage, onError: deps.onExtensionError });
+  registerMessageExtension(app, { search, lexicon: deps.lexicon, texts, defs: deps.defs, policy, legalNotes: deps.legalNotes, maxQueryLength: deps.maxMessageLength, directoryResults: deps.directoryResults, showPassage, onError: deps.onExtensionError });
 
   app.conversationUpdate('membersAdded', async (ctx) => {
     const added = ctx.activity.membersAdded ?? [];

@@ -4,6 +4,8 @@ import { SEARCH_DEFAULTS, type KnowledgeSearch } from '../knowledge/search';
 import { checklistOfSource } from '../dialogs/checklistPassages';
 import type { Definitions } from '../dialogs/engine';
 import { fill, type Language, type Texts } from '../dialogs/texts';
+import type { LegalNote } from '../dialogs/legalNotes';
+import { standText, warningText } from './cards/answerCard';
 import type { ResultView } from './cards/extensionCards';
 import { normalizeIncomingText } from './channels/incoming';
 
@@ -22,6 +24,7 @@ export interface ExtensionSearchDeps {
   texts: Texts;
   defs: Definitions;
   policy: () => AnswerPolicy;
+  legalNotes: LegalNote[];
   maxQueryLength: number;
   directoryResults?: DirectoryResults;
 }
@@ -36,9 +39,10 @@ function normsOf(passageId: string, sourceId: string, defs: Definitions): string
   return step?.legal ?? [];
 }
 
-export function passageResult(p: PassageView, language: Language, deps: Pick<ExtensionSearchDeps, 'texts' | 'defs'>, previewTitle?: string): ResultView {
+export function passageResult(p: PassageView, language: Language, deps: Pick<ExtensionSearchDeps, 'texts' | 'defs' | 'legalNotes'>, previewTitle?: string): ResultView {
   const norms = normsOf(p.id, p.sourceId, deps.defs);
   const heading = p.heading || p.title;
+  const wording = { language, t: deps.texts[language], legalNotes: deps.legalNotes };
   return {
     id: p.id,
     language,
@@ -47,8 +51,8 @@ export function passageResult(p: PassageView, language: Language, deps: Pick<Ext
     previewLine: previewTitle ? heading : p.text,
     text: p.text,
     facts: norms.length ? [{ label: deps.texts[language].stepLegal, value: norms.join('; ') }] : [],
-    source: { title: p.title, publisher: p.publisher, stand: p.stand, url: p.url },
-    warnings: p.warnings,
+    source: { title: p.title, publisher: p.publisher, stand: standText(p, wording), url: p.url },
+    warnings: p.warnings.map((w) => warningText(w, wording)),
     passageId: p.id,
   };
 }
@@ -80,7 +84,7 @@ export function searchForExtension(rawQuery: string, locale: string | undefined,
   const result = deps.search.search(query, MAX_RESULTS);
   const answer = composeAnswer(result, policy, language);
   const passages = answer.main
-    ? [answer.main, ...result.hits.slice(1).filter((h) => h.score >= SEARCH_DEFAULTS.plausible).map((h) => viewPassage(h, language, policy))]
+    ? [answer.main, ...result.hits.slice(1).filter((h) => h.score >= SEARCH_DEFAULTS.plausible).map((h) => viewPassage(h, policy))]
     : [];
   const views = [...(deps.directoryResults?.(query, language) ?? []), ...passages.map((p) => passageResult(p, language, deps))];
   const seen = new Set<string>();

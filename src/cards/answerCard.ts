@@ -8,13 +8,13 @@ export const VERB_SHOW_PASSAGE = 'showPassage';
 export const VERB_FEEDBACK = 'feedback';
 
 /** How a card words one passage: its language, texts and the legal notes' wording. */
-interface Wording {
+export interface Wording {
   language: Language;
   t: TextSet;
   legalNotes: LegalNote[];
 }
 
-function stand(p: PassageView, { language, t }: Wording): string {
+export function standText(p: PassageView, { language, t }: Pick<Wording, 'language' | 't'>): string {
   if (!p.date) return `${t.dateUnknown}${p.dateNote ? ` (${p.dateNote})` : ''}`;
   const [y, m, d] = p.date.split('-');
   return language === 'de' ? `${d}.${m}.${y}` : p.date;
@@ -33,7 +33,7 @@ export function warningText(w: PassageWarning, { language, t, legalNotes }: Word
 
 function citation(p: PassageView, wording: Wording): string {
   const { t } = wording;
-  return `${t.sourceLabel}: ${p.title} – ${p.publisher}. ${t.standLabel}: ${stand(p, wording)}${p.url ? ` – ${p.url}` : ''}`;
+  return `${t.sourceLabel}: ${p.title} – ${p.publisher}. ${t.standLabel}: ${standText(p, wording)}${p.url ? ` – ${p.url}` : ''}`;
 }
 
 function shortLabel(p: PassageView): string {

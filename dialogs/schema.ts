@@ -36,13 +36,16 @@ export const Step = z
     contacts: z.array(z.string()).default([]),
     legal: z.array(text).default([]),
     source: text,
+    /** The indexed passage "Mehr dazu" opens, "<sourceId>#<passageId>" of `source`; without it, the step's own passage. */
+    passage: z.string().regex(/^[a-z0-9-]+#[\w-]+$/, 'expected "<sourceId>#<passageId>"').optional(),
     stand: isoDate,
     confidence: z.enum(['H', 'M', 'L']),
     caution: text.optional(),
     when: When.optional(),
   })
   .strict()
-  .refine((s) => s.legal.length > 0 || s.source.length > 0, { message: 'every step needs a legal basis or a source' });
+  .refine((s) => s.legal.length > 0 || s.source.length > 0, { message: 'every step needs a legal basis or a source' })
+  .refine((s) => !s.passage || s.passage.startsWith(`${s.source}#`), { message: 'passage must belong to the step\'s source', path: ['passage'] });
 
 export const Checklist = z
   .object({

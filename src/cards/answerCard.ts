@@ -2,9 +2,7 @@ import type { AnswerView, PassageView } from '../../knowledge/answer';
 import type { TextSet } from '../../dialogs/texts';
 import { fill } from '../../dialogs/texts';
 import { card, heading, paragraph, plain, small, submit, warning, type AdaptiveCard, type CardElement } from './adaptive';
-
-export const VERB_SHOW_PASSAGE = 'showPassage';
-export const VERB_FEEDBACK = 'feedback';
+import { VERB_ASK, VERB_CHECKLIST, VERB_FEEDBACK, VERB_SHOW_PASSAGE } from './verbs';
 
 function citation(p: PassageView, t: TextSet): string {
   return `${t.sourceLabel}: ${p.title} – ${p.publisher}. ${t.standLabel}: ${p.stand}${p.url ? ` – ${p.url}` : ''}`;
@@ -38,7 +36,7 @@ export function answerCard(view: AnswerView, t: TextSet, checklist?: { id: strin
   const p = view.main!;
   const intro = view.kind === 'uncertain' ? paragraph(t.uncertainIntro, { isSubtle: true }) : heading(t.answerTitle);
   const actions = view.alternatives.map((a) => submit(shortLabel(a), VERB_SHOW_PASSAGE, { passageId: a.id, lang: view.language }));
-  if (checklist) actions.unshift(submit(fill(t.btnOpenChecklist, { title: checklist.title }), 'checklist', { action: 'open', checklistId: checklist.id, lang: view.language }));
+  if (checklist) actions.unshift(submit(fill(t.btnOpenChecklist, { title: checklist.title }), VERB_CHECKLIST, { action: 'open', checklistId: checklist.id, lang: view.language }));
   const body = [intro, ...passageBody(p, t), feedbackRow(p.id, view.language, t), ...(view.alternatives.length ? [paragraph(t.alternativesLabel, { spacing: 'Large', weight: 'Bolder' })] : [])];
   return card(view.language, answerText(view, t), body, actions);
 }
@@ -59,6 +57,6 @@ export function notFoundCard(view: AnswerView, t: TextSet, suggestions: string[]
   const body: CardElement[] = [heading(t.notFoundTitle), paragraph(t.notFound)];
   if (view.unknownWords.length) body.push(small(t.unknownWords.replace('{words}', view.unknownWords.map((w) => `„${w}“`).join(', '))));
   body.push(paragraph(t.tryInstead, { spacing: 'Medium' }));
-  const actions = suggestions.map((q) => ({ type: 'Action.Submit', title: q, data: { verb: 'ask', question: q } }));
+  const actions = suggestions.map((q) => submit(q, VERB_ASK, { question: q }));
   return card(view.language, `${t.notFoundTitle}. ${t.notFound}`, body, actions);
 }

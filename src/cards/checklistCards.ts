@@ -4,8 +4,7 @@ import { contactLine, formatStand, summaryText } from '../../dialogs/summaryText
 import { fill, type TextSet } from '../../dialogs/texts';
 import { card, heading, paragraph, plain, small, submit, warning, type AdaptiveCard, type CardElement } from './adaptive';
 
-export const VERB_CHECKLIST = 'checklist';
-export const VERB_EMERGENCY = 'emergency';
+import { VERB_CHECKLIST, VERB_EMERGENCY } from './verbs';
 
 const act = (title: string, action: string, extra: Record<string, string> = {}) => submit(title, VERB_CHECKLIST, { action, ...extra });
 
@@ -16,7 +15,7 @@ function actionRows(actions: CardElement[], perRow: number): CardElement[] {
 }
 
 export function factCard(def: FactDef, index: number, total: number, t: TextSet, lang: string): AdaptiveCard {
-  const buttons = def.options.map((o) => act(o.label, 'fact', { key: def.key, value: o.value }));
+  const buttons = def.options.map((o) => act(o.label, 'fact', { key: def.key, value: o.value, index: String(index) }));
   const body = [
     small(fill(t.factProgress, { n: index + 1, total })),
     heading(def.question),
@@ -48,7 +47,7 @@ export function stepBody(step: Step, contacts: Contact[], t: TextSet, sourceTitl
   ];
   if (contacts.length) body.push(paragraph(t.stepContacts, { weight: 'Bolder', spacing: 'Small' }), ...contacts.map((c) => contactBlock(c, t)));
   const legal = step.legal.length ? `${t.stepLegal}: ${step.legal.join('; ')}. ` : '';
-  body.push(small(plain(`${legal}${t.stepSource}: ${sourceTitle}. Stand: ${formatStand(step.stand)}`)));
+  body.push(small(plain(`${legal}${t.stepSource}: ${sourceTitle}. ${t.standLabel}: ${formatStand(step.stand)}`)));
   if (step.confidence === 'L') body.push(warning(t.uncertainFact));
   if (step.caution) body.push(warning(step.caution));
   return body;
@@ -63,7 +62,9 @@ export function stepCard(view: Extract<View, { kind: 'step' }>, t: TextSet, lang
     ...stepBody(step, contacts, t, sourceTitle),
     small(t.checklistCommands),
   ];
-  const actions = [act(t.btnDone, 'done'), act(t.btnLater, 'later'), act(t.btnBack, 'back'), act(t.btnMore, 'more'), submit(t.btnEmergency, VERB_EMERGENCY)];
+  // Each button names its step: a click on this card after the checklist moved on must not tick another step.
+  const ref = { checklistId: checklist.id, stepId: step.id };
+  const actions = [act(t.btnDone, 'done', ref), act(t.btnLater, 'later', ref), act(t.btnBack, 'back', ref), act(t.btnMore, 'more', ref), submit(t.btnEmergency, VERB_EMERGENCY)];
   const fallback = `${checklist.title} – ${fill(t.stepCounter, { n: position + 1, total })}: ${step.title}. ${t.stepDo}: ${step.do}`;
   return card(lang, fallback, body, actions);
 }

@@ -185,3 +185,50 @@ describe('printable checklist', () => {
     }
   });
 });
+
+describe('stale and repeated clicks', () => {
+  const pressWithId = (c: ReturnType<typeof conversation>, id: string, data: Record<string, unknown>) =>
+    inject(app, message(undefined, { id, conversation: { id: c.id }, value: data })).then(replies);
+
+  it('one step card\'s "Erledigt" twice with the same activity id, then again later, marks exactly that step', async () => {
+    const c = conversation();
+    const menu = await answerFacts(c, CASES[0].facts);
+    const [step] = await c.press(button(cardOf(menu), { action: 'open', checklistId: 'erstkontakt' }));
+    const steps = visibleSteps(defs.checklists.find((x) => x.id === 'erstkontakt')!, CASES[0].facts);
+    const done = button(cardOf(step), { action: 'done' });
+    const [next] = await pressWithId(c, 'replayed-1', done);
+    expect(cardText(cardOf(next))).toContain(steps[1].title);
+    expect(await pressWithId(c, 'replayed-1', done)).toEqual([]);
+    const [outdated, current] = await c.press(done);
+    expect(outdated.text).toBe(texts.staleCard);
+    expect(cardText(cardOf(current))).toBe(cardText(cardOf(next)));
+    const [, copy] = await c.say('Zusammenfassung');
+    const ticked = copy.text!.split('\n').filter((l) => l.includes('[x]'));
+    expect(ticked).toEqual([expect.stringContaining(steps[0].title)]);
+    expect(copy.text).toContain(`[ ] ${steps[1].title}`);
+  });
+
+  it('"Später", "Zurück" and "Mehr dazu" from an old card only re-show the current step', async () => {
+    const c = conversation();
+    const menu = await answerFacts(c, CASES[0].facts);
+    const [first] = await c.press(button(cardOf(menu), { action: 'open', checklistId: 'aufenthalt' }));
+    const [second] = await c.press(button(cardOf(first), { action: 'done' }));
+    for (const action of ['later', 'back', 'more']) {
+      const [outdated, current] = await c.press(button(cardOf(first), { action }));
+      expect(outdated.text).toBe(texts.staleCard);
+      expect(cardText(cardOf(current))).toBe(cardText(cardOf(second)));
+    }
+  });
+
+  it('an old fact button does not overwrite a later answer', async () => {
+    const c = conversation();
+    const [first] = await c.say('Erste Schritte');
+    const landCard = (await c.press(button(cardOf(first), { action: 'fact', key: 'danger', value: 'no' })))[0];
+    const [ageCard] = await c.press(button(cardOf(landCard), { action: 'fact', key: 'land', value: 'NW' }));
+    const [outdated, current] = await c.press(button(cardOf(landCard), { action: 'fact', key: 'land', value: 'BY' }));
+    expect(outdated.text).toBe(texts.staleCard);
+    expect(cardText(cardOf(current))).toBe(cardText(cardOf(ageCard)));
+    const stored = await storage.read([`test/lotse-bot/conversations/${c.id}`]);
+    expect(JSON.stringify(stored)).toMatch(/"land":"NW"/);
+  });
+});

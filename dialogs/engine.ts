@@ -44,7 +44,8 @@ export interface ChecklistOverview {
 }
 
 export interface Summary {
-  facts: Array<{ key: FactKey; question: string; answer: string }>;
+  /** The chosen case facts; the wording in the user's language comes from factText.ts. */
+  facts: Array<{ key: FactKey; def: FactDef; value: string }>;
   checklists: Array<{ id: string; title: string; done: Step[]; open: Step[] }>;
   contacts: Contact[];
   legal: string[];
@@ -106,7 +107,7 @@ function overview(defs: Definitions, progress: Progress): ChecklistOverview[] {
 export function summarize(defs: Definitions, progress: Progress): Summary {
   const facts = defs.facts
     .filter((d) => progress.facts[d.key] !== undefined)
-    .map((d) => ({ key: d.key, question: d.question, answer: d.options.find((o) => o.value === progress.facts[d.key])?.label ?? String(progress.facts[d.key]) }));
+    .map((d) => ({ key: d.key, def: d, value: String(progress.facts[d.key]) }));
   const checklists = defs.checklists.map((c) => {
     const steps = visibleSteps(c, progress.facts);
     return { id: c.id, title: c.title, done: steps.filter((s) => progress.done.includes(key(c, s))), open: steps.filter((s) => !progress.done.includes(key(c, s))) };

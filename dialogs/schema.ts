@@ -84,7 +84,11 @@ export const Contact = z
 export const FactsFile = z
   .object({
     version: z.number().int(),
-    facts: z.array(z.object({ key: z.enum(FACT_KEYS as [FactKey, ...FactKey[]]), question: text, options: z.array(z.object({ value: z.string(), label: text }).strict()).min(2) }).strict()),
+    facts: z.array(
+      z
+        .object({ key: z.enum(FACT_KEYS as [FactKey, ...FactKey[]]), question: text, questionEn: text, options: z.array(z.object({ value: z.string(), label: text, labelEn: text.optional() }).strict()).min(2) })
+        .strict(),
+    ),
   })
   .strict();
 

@@ -1,7 +1,8 @@
 import type { Contact, FactDef, Step } from '../../dialogs/schema';
 import type { Summary, View } from '../../dialogs/engine';
 import { contactLine, formatStand, summaryText } from '../../dialogs/summaryText';
-import { fill, type TextSet } from '../../dialogs/texts';
+import { factLabel, factQuestion } from '../../dialogs/factText';
+import { fill, type Language, type TextSet } from '../../dialogs/texts';
 import { card, heading, paragraph, plain, small, submit, warning, type AdaptiveCard, type CardElement } from './adaptive';
 
 import { VERB_CHECKLIST, VERB_EMERGENCY } from './verbs';
@@ -14,15 +15,17 @@ function actionRows(actions: CardElement[], perRow: number): CardElement[] {
   return rows;
 }
 
-export function factCard(def: FactDef, index: number, total: number, t: TextSet, lang: string): AdaptiveCard {
-  const buttons = def.options.map((o) => act(o.label, 'fact', { key: def.key, value: o.value, index: String(index) }));
+export function factCard(def: FactDef, index: number, total: number, t: TextSet, lang: Language): AdaptiveCard {
+  const question = factQuestion(def, lang);
+  const labels = def.options.map((o) => factLabel(def, o.value, lang));
+  const buttons = def.options.map((o, i) => act(labels[i], 'fact', { key: def.key, value: o.value, index: String(index) }));
   const body = [
     small(fill(t.factProgress, { n: index + 1, total })),
-    heading(def.question),
+    heading(question),
     ...(index === 0 ? [paragraph(t.checklistIntro, { isSubtle: true })] : []),
     ...actionRows(buttons, def.options.length > 4 ? 4 : def.options.length),
   ];
-  return card(lang, `${def.question} ${def.options.map((o) => o.label).join(' / ')}`, body, [submit(t.btnEmergency, VERB_EMERGENCY)]);
+  return card(lang, `${question} ${labels.join(' / ')}`, body, [submit(t.btnEmergency, VERB_EMERGENCY)]);
 }
 
 export function menuCard(view: Extract<View, { kind: 'menu' }>, t: TextSet, lang: string, printUrl?: string): AdaptiveCard {
@@ -80,12 +83,12 @@ export function checklistDoneCard(view: Extract<View, { kind: 'checklistDone' }>
   return card(lang, fill(t.checklistDoneTitle, { title: view.checklist.title }), body, actions);
 }
 
-export function summaryCard(summary: Summary, t: TextSet, lang: string, created: Date): AdaptiveCard {
+export function summaryCard(summary: Summary, t: TextSet, lang: Language, created: Date): AdaptiveCard {
   const body: CardElement[] = [
     heading(t.summaryTitle),
     small(t.summaryPrivacy),
     paragraph(t.summaryFacts, { weight: 'Bolder' }),
-    { type: 'FactSet', facts: summary.facts.map((f) => ({ title: f.question, value: f.answer })) },
+    { type: 'FactSet', facts: summary.facts.map((f) => ({ title: factQuestion(f.def, lang), value: factLabel(f.def, f.value, lang) })) },
   ];
   for (const c of summary.checklists) {
     if (!c.done.length && !c.open.length) continue;
@@ -95,7 +98,7 @@ export function summaryCard(summary: Summary, t: TextSet, lang: string, created:
   }
   body.push(paragraph(t.summaryContacts, { weight: 'Bolder', spacing: 'Medium' }), ...summary.contacts.map((c) => contactBlock(c, t)));
   body.push(paragraph(t.summaryLegal, { weight: 'Bolder', spacing: 'Medium' }), small(plain(summary.legal.join('; '))));
-  return card(lang, summaryText(summary, t, created), body, [act(t.btnMenu, 'menu')]);
+  return card(lang, summaryText(summary, t, lang, created), body, [act(t.btnMenu, 'menu')]);
 }
 
 export function emergencyCard(contacts: Contact[], t: TextSet, lang: string, canResume: boolean): AdaptiveCard {

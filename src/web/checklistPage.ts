@@ -1,7 +1,8 @@
 import { contactsFor, visibleSteps, type Definitions } from '../../dialogs/engine';
 import { FACT_KEYS, FACT_VALUES, type Facts } from '../../dialogs/schema';
 import { contactLine, formatStand } from '../../dialogs/summaryText';
-import { fill, type TextSet } from '../../dialogs/texts';
+import { factLabel, factQuestion } from '../../dialogs/factText';
+import { fill, type Language, type TextSet } from '../../dialogs/texts';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -30,10 +31,10 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem 1rem}dt{font-weight:600
 @media print{body{margin:0}.noprint{display:none}}`;
 
 /** A print-friendly checklist for the chosen case facts: steps, norms, Stand, contacts, boxes to tick. No personal data. */
-export function renderChecklistPage(defs: Definitions, facts: Facts, t: TextSet, lang: string, created: Date): string {
+export function renderChecklistPage(defs: Definitions, facts: Facts, t: TextSet, lang: Language, created: Date): string {
   const factRows = defs.facts
     .filter((d) => facts[d.key] !== undefined)
-    .map((d) => `<dt>${esc(d.question)}</dt><dd>${esc(d.options.find((o) => o.value === facts[d.key])?.label ?? '')}</dd>`)
+    .map((d) => `<dt>${esc(factQuestion(d, lang))}</dt><dd>${esc(factLabel(d, String(facts[d.key]), lang))}</dd>`)
     .join('');
   const sections = defs.checklists
     .map((c) => {

@@ -4,6 +4,8 @@ import { visibleSteps } from '../../dialogs/engine';
 import { loadTexts } from '../../dialogs/texts';
 import { buildTestApp, cardOf, cardText, inject, message, replies } from '../helpers/app';
 import { CASES } from '../helpers/cases';
+import { realSearch } from '../helpers/knowledge';
+import { plain } from '../../src/cards/adaptive';
 
 const texts = loadTexts().de;
 const defs = loadDialogContent();
@@ -106,12 +108,24 @@ describe('"Erste Schritte" through the adapter, by card buttons only', () => {
     expect(cardText(cardOf(resumed))).toBe(cardText(cardOf(step)));
   });
 
-  it('"Mehr dazu" opens the cited passage', async () => {
+  it('"Mehr dazu" opens exactly the passage the step cites', async () => {
     const c = conversation();
     const menu = await answerFacts(c, CASES[0].facts);
-    const [step] = await c.press(button(cardOf(menu), { action: 'open', checklistId: 'aufenthalt' }));
+    const checklist = defs.checklists.find((x) => x.id === 'kontakte')!;
+    const steps = visibleSteps(checklist, CASES[0].facts);
+    const cited = steps.findIndex((s) => s.passage === 'stgb-nrw-1999-bielefelder-modell#2');
+    expect(cited).toBeGreaterThan(0);
+    let [step] = await c.press(button(cardOf(menu), { action: 'open', checklistId: 'kontakte' }));
+    for (let i = 0; i < cited; i++) [step] = await c.press(button(cardOf(step), { action: 'done' }));
     const [more] = await c.press(button(cardOf(step), { action: 'more' }));
-    expect(cardText(cardOf(more))).toContain('Quelle:');
+    const passage = realSearch().passage('stgb-nrw-1999-bielefelder-modell#2')!.passage;
+    expect(cardText(cardOf(more))).toContain(plain(passage.text));
+    // A step on Lotse's own guidance cites its own indexed passage: the step's text, not a search hit.
+    const [own] = await c.press(button(cardOf(menu), { action: 'open', checklistId: 'aufenthalt' }));
+    const first = visibleSteps(defs.checklists.find((x) => x.id === 'aufenthalt')!, CASES[0].facts)[0];
+    const [ownMore] = await c.press(button(cardOf(own), { action: 'more' }));
+    expect(cardText(cardOf(ownMore))).toContain(plain(first.do));
+    expect(cardText(cardOf(ownMore))).toContain(`Checkliste: ${defs.checklists.find((x) => x.id === 'aufenthalt')!.title}`);
   });
 
   it('"Zusammenfassung" before all case facts are known says why and asks the next fact', async () => {

@@ -142,7 +142,7 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
 
   app.adaptiveCards.actionSubmit<{ question?: unknown }>(VERB_ASK, async (ctx, state, data) => {
     const question = normalizeIncomingText(typeof data.question === 'string' ? data.question : '');
-    await answer(ctx, state, question, read({}, question).language);
+    await answer(ctx, state, question, read(ctx.activity, question).language);
   });
 
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(VERB_CHECKLIST, async (ctx, state, data) => {

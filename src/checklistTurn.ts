@@ -26,7 +26,7 @@ const id = z.string().max(60);
  * checklist and step, fact buttons their question's position, so a click on an older card is recognised.
  */
 export const ChecklistSubmit = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('fact'), key: z.enum(FACT_KEYS as [string, ...string[]]), value: z.string().max(20), index: z.coerce.number().int().min(0).max(50) }),
+  z.object({ action: z.literal('fact'), key: z.enum(FACT_KEYS as [string, ...string[]]), value: z.string().max(20), index: z.coerce.number().int().min(0).max(50).optional() }),
   z.object({ action: z.literal('open'), checklistId: id }),
   z.object({ action: z.enum(['done', 'later', 'back', 'more']), checklistId: id, stepId: id }),
   z.object({ action: z.enum(['start', 'resume', 'menu', 'summary', 'cancel']) }),

@@ -2,7 +2,7 @@ import { MemoryStorage } from 'botbuilder';
 import { loadDialogContent } from '../../dialogs/content';
 import { visibleSteps } from '../../dialogs/engine';
 import { loadTexts } from '../../dialogs/texts';
-import { buildTestApp, cardOf, cardText, inject, message, replies } from '../helpers/app';
+import { buildTestApp, cardOf, cardText, FIXED_NOW, inject, message, replies } from '../helpers/app';
 import { CASES } from '../helpers/cases';
 import { realSearch } from '../helpers/knowledge';
 import { plain } from '../../src/cards/adaptive';
@@ -244,5 +244,18 @@ describe('stale and repeated clicks', () => {
     expect(cardText(cardOf(current))).toBe(cardText(cardOf(ageCard)));
     const stored = await storage.read([`test/lotse-bot/conversations/${c.id}`]);
     expect(JSON.stringify(stored)).toMatch(/"land":"NW"/);
+  });
+
+  it('remembers activity ids briefly and few: after ten minutes, or 20 newer activities, an id counts as new', async () => {
+    let clock = FIXED_NOW.getTime();
+    const timed = buildTestApp({}, { now: () => new Date(clock) });
+    const send = (id: string) => inject(timed, message('Notfall', { id, conversation: { id: 'replay-expiry' } })).then(replies);
+    expect(await send('same')).toHaveLength(1);
+    expect(await send('same')).toEqual([]);
+    clock += 11 * 60_000;
+    expect(await send('same')).toHaveLength(1);
+    for (let i = 0; i < 20; i++) await send(`other-${i}`);
+    expect(await send('same')).toHaveLength(1);
+    await timed.close();
   });
 });

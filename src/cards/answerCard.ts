@@ -55,7 +55,7 @@ function feedbackRow(passageId: string, lang: string, t: TextSet): CardElement {
 
 export function notFoundCard(view: AnswerView, t: TextSet, suggestions: string[]): AdaptiveCard {
   const body: CardElement[] = [heading(t.notFoundTitle), paragraph(t.notFound)];
-  if (view.unknownWords.length) body.push(small(t.unknownWords.replace('{words}', view.unknownWords.map((w) => `„${w}“`).join(', '))));
+  if (view.unknownWords.length) body.push(small(fill(t.unknownWords, { words: view.unknownWords.map((word) => fill(t.quotedWord, { word })).join(', ') })));
   body.push(paragraph(t.tryInstead, { spacing: 'Medium' }));
   const actions = suggestions.map((q) => submit(q, VERB_ASK, { question: q }));
   return card(view.language, `${t.notFoundTitle}. ${t.notFound}`, body, actions);

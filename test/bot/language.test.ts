@@ -111,6 +111,8 @@ describe.each(['en', 'de'] as const)('every card of a conversation in %s speaks 
     const seen: Partial<Activity>[] = [];
     const keep = (r: Partial<Activity>[]) => (seen.push(...r), r);
     const [answer] = keep(await c.say(w.question));
+    const [notFound] = keep(await c.say(`${w.question.split(' ')[0]} xyzzyplover quuxfrobnicate`));
+    expect(cardText(cardOf(notFound))).toContain(texts[language].notFoundTitle);
     expect(cardOf(answer).lang).toBe(language);
     const [help] = keep(await c.say(w.help));
     expect(cardText(cardOf(help))).toContain(texts[language].helpTitle);

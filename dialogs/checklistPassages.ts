@@ -3,9 +3,8 @@ import type { Passage } from '../knowledge/chunk';
 import type { IndexedSource } from '../knowledge/indexer';
 import type { PassageProvider } from '../knowledge/provider';
 import { loadDialogContent, type DialogContent } from './content';
+import { fill, loadTexts, textsPath, type TextSet } from './texts';
 import type { Checklist, Step } from './schema';
-
-export const CHECKLIST_PUBLISHER = 'Lotse-Fachinformation (geprüft am Gesetzestext)';
 
 export const checklistSourceId = (checklistId: string) => `checkliste-${checklistId}`;
 export const stepPassageId = (checklistId: string, stepId: string) => `${checklistSourceId(checklistId)}#${stepId}`;
@@ -15,14 +14,15 @@ export function checklistOfSource(sourceId: string): string | undefined {
   return sourceId.startsWith('checkliste-') ? sourceId.slice('checkliste-'.length) : undefined;
 }
 
-function stepText(step: Step, content: DialogContent): string {
+/** Step passages are indexed in German, the language of the checklists; the labels come from texts.yaml. */
+function stepText(step: Step, content: DialogContent, t: TextSet): string {
   const contacts = step.contacts.map((id) => content.contacts.get(id)?.name).filter(Boolean);
   return [
     step.do,
     step.why,
-    step.legal.length ? `Rechtsgrundlage: ${step.legal.join('; ')}.` : '',
-    contacts.length ? `Kontakte: ${contacts.join('; ')}.` : '',
-    step.confidence === 'L' ? 'Nicht abschließend geprüft – mit der Fachberatungsstelle klären.' : '',
+    step.legal.length ? `${t.stepLegal}: ${step.legal.join('; ')}.` : '',
+    contacts.length ? `${t.stepContacts}: ${contacts.join('; ')}.` : '',
+    step.confidence === 'L' ? t.uncertainFact : '',
     step.caution ?? '',
   ]
     .filter(Boolean)
@@ -41,13 +41,14 @@ export function checklistProvider(): PassageProvider {
   let content: DialogContent | undefined;
   const load = () => (content ??= loadDialogContent());
   return {
-    files: () => [...load().files, ...PASSAGE_CODE],
+    files: () => [...load().files, ...PASSAGE_CODE, textsPath],
     load: () => {
       const c = load();
+      const t = loadTexts().de;
       const sources: IndexedSource[] = c.checklists.map((checklist) => ({
         id: checklistSourceId(checklist.id),
-        title: `Checkliste: ${checklist.title}`,
-        publisher: CHECKLIST_PUBLISHER,
+        title: fill(t.checklistSourceTitle, { title: checklist.title }),
+        publisher: t.checklistPublisher,
         date: latestStand(checklist),
         url: null,
         topics: [checklist.id],
@@ -56,7 +57,7 @@ export function checklistProvider(): PassageProvider {
         kind: 'checklist',
       }));
       const passages: Passage[] = c.checklists.flatMap((checklist) =>
-        checklist.steps.map((step) => ({ id: stepPassageId(checklist.id, step.id), sourceId: checklistSourceId(checklist.id), heading: step.title, text: stepText(step, c) })),
+        checklist.steps.map((step) => ({ id: stepPassageId(checklist.id, step.id), sourceId: checklistSourceId(checklist.id), heading: step.title, text: stepText(step, c, t) })),
       );
       return { sources, passages };
     },

@@ -28,7 +28,7 @@ export function checklistFiles(dir = checklistsDir): string[] {
  * Loads and cross-checks checklists, contacts and case-fact questions. Any problem stops with the file,
  * the path inside it and the reason, so a practitioner can fix a YAML file without reading TypeScript.
  */
-export function loadDialogContent(options: { dir?: string; contactsFile?: string; knownSources?: Set<string> } = {}): DialogContent {
+export function loadDialogContent(options: { dir?: string; contactsFile?: string; knownSources?: Set<string>; knownPassages?: (id: string) => boolean } = {}): DialogContent {
   const contactsFile = options.contactsFile ?? contactsPath;
   const contactList = readYamlFile(contactsFile, Contact.array());
   const contacts = new Map(contactList.map((c) => [c.id, c]));
@@ -48,6 +48,9 @@ export function loadDialogContent(options: { dir?: string; contactsFile?: string
       if (missing) throw new ContentError(`${file}: steps.${i}.contacts: unknown contact "${missing}" (see ${path.basename(contactsFile)})`);
       if (options.knownSources && step.source !== FACHINFO_SOURCE && !options.knownSources.has(step.source)) {
         throw new ContentError(`${file}: steps.${i}.source: unknown source "${step.source}"`);
+      }
+      if (step.passage && options.knownPassages && !options.knownPassages(step.passage)) {
+        throw new ContentError(`${file}: steps.${i}.passage: unknown passage "${step.passage}" (not in the knowledge index)`);
       }
     });
     return checklist;

@@ -14,13 +14,22 @@ export interface Progress {
   target?: string;
 }
 
+/** The step a card button belongs to. Typed commands carry none: they apply to whatever is current. */
+export interface StepRef {
+  checklistId: string;
+  stepId: string;
+}
+
 export type Action =
   | { type: 'start' }
-  | { type: 'fact'; key: FactKey; value: string }
+  /** `index`: the question's position on the card the button was on; absent for typed input. */
+  | { type: 'fact'; key: FactKey; value: string; index?: number }
   | { type: 'open'; checklistId: string }
-  | { type: 'done' }
-  | { type: 'later' }
-  | { type: 'back' }
+  | { type: 'done'; step?: StepRef }
+  | { type: 'later'; step?: StepRef }
+  | { type: 'back'; step?: StepRef }
+  /** "Mehr dazu": shows the passage the current step cites. */
+  | { type: 'more'; step?: StepRef }
   | { type: 'resume' }
   | { type: 'menu' }
   | { type: 'summary' }
@@ -35,7 +44,8 @@ export interface ChecklistOverview {
 }
 
 export interface Summary {
-  facts: Array<{ key: FactKey; question: string; answer: string }>;
+  /** The chosen case facts; the wording in the user's language comes from factText.ts. */
+  facts: Array<{ key: FactKey; def: FactDef; value: string }>;
   checklists: Array<{ id: string; title: string; done: Step[]; open: Step[] }>;
   contacts: Contact[];
   legal: string[];
@@ -47,6 +57,7 @@ export type View =
   | { kind: 'step'; checklist: Checklist; step: Step; position: number; total: number; status: 'open' | 'done' | 'later'; contacts: Contact[] }
   | { kind: 'checklistDone'; checklist: Checklist; openSteps: Step[]; next?: ChecklistOverview }
   | { kind: 'summary'; summary: Summary }
+  | { kind: 'more'; checklist: Checklist; step: Step }
   | { kind: 'cancelled' }
   | { kind: 'nothingToResume' };
 
@@ -59,6 +70,8 @@ export interface Definitions {
 export interface Outcome {
   progress: Progress | undefined;
   view: View;
+  /** The action came from a card that no longer matches the current question or step: nothing changed. */
+  stale?: true;
 }
 
 const key = (checklist: Checklist, step: Step) => `${checklist.id}/${step.id}`;
@@ -94,7 +107,7 @@ function overview(defs: Definitions, progress: Progress): ChecklistOverview[] {
 export function summarize(defs: Definitions, progress: Progress): Summary {
   const facts = defs.facts
     .filter((d) => progress.facts[d.key] !== undefined)
-    .map((d) => ({ key: d.key, question: d.question, answer: d.options.find((o) => o.value === progress.facts[d.key])?.label ?? String(progress.facts[d.key]) }));
+    .map((d) => ({ key: d.key, def: d, value: String(progress.facts[d.key]) }));
   const checklists = defs.checklists.map((c) => {
     const steps = visibleSteps(c, progress.facts);
     return { id: c.id, title: c.title, done: steps.filter((s) => progress.done.includes(key(c, s))), open: steps.filter((s) => !progress.done.includes(key(c, s))) };
@@ -135,6 +148,22 @@ function openChecklist(defs: Definitions, p: Progress, checklistId: string): voi
   delete p.target;
 }
 
+/**
+ * A click on an older card (or a second click on the same one) names a step or question that is no
+ * longer current; applying it would tick a step the user never saw or overwrite a later answer.
+ */
+function isStale(defs: Definitions, progress: Progress, action: Action): boolean {
+  if (action.type === 'fact') {
+    const missing = nextMissingFact(defs, progress.facts);
+    if (missing < 0 || defs.facts[missing].key !== action.key) return true;
+    return action.index !== undefined && action.index !== missing;
+  }
+  if (action.type !== 'done' && action.type !== 'later' && action.type !== 'back' && action.type !== 'more') return false;
+  if (!action.step) return false;
+  const view = current(defs, progress);
+  return view.kind !== 'step' || view.checklist.id !== action.step.checklistId || view.step.id !== action.step.stepId;
+}
+
 const fresh = (): Progress => ({ facts: {}, position: 0, done: [], later: [] });
 
 /** The checklist engine: (definitions, progress, action) → (new progress, what to show). Pure. */
@@ -146,6 +175,7 @@ export function reduce(defs: Definitions, progress: Progress | undefined, action
   }
   if (action.type === 'cancel') return { progress: undefined, view: { kind: 'cancelled' } };
   if (!progress) return { progress, view: { kind: 'nothingToResume' } };
+  if (isStale(defs, progress, action)) return { progress, view: current(defs, progress), stale: true };
   const p: Progress = { ...progress, facts: { ...progress.facts }, done: [...progress.done], later: [...progress.later] };
   const missing = nextMissingFact(defs, p.facts);
 
@@ -167,6 +197,11 @@ export function reduce(defs: Definitions, progress: Progress | undefined, action
       p.later = p.later.filter((d) => d !== k);
       (action.type === 'done' ? p.done : p.later).push(k);
       p.position += 1;
+      break;
+    }
+    case 'more': {
+      const view = current(defs, p);
+      if (view.kind === 'step') return { progress: p, view: { kind: 'more', checklist: view.checklist, step: view.step } };
       break;
     }
     case 'back':

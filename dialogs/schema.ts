@@ -36,13 +36,16 @@ export const Step = z
     contacts: z.array(z.string()).default([]),
     legal: z.array(text).default([]),
     source: text,
+    /** The indexed passage "Mehr dazu" opens, "<sourceId>#<passageId>" of `source`; without it, the step's own passage. */
+    passage: z.string().regex(/^[a-z0-9-]+#[\w-]+$/, 'expected "<sourceId>#<passageId>"').optional(),
     stand: isoDate,
     confidence: z.enum(['H', 'M', 'L']),
     caution: text.optional(),
     when: When.optional(),
   })
   .strict()
-  .refine((s) => s.legal.length > 0 || s.source.length > 0, { message: 'every step needs a legal basis or a source' });
+  .refine((s) => s.legal.length > 0 || s.source.length > 0, { message: 'every step needs a legal basis or a source' })
+  .refine((s) => !s.passage || s.passage.startsWith(`${s.source}#`), { message: 'passage must belong to the step\'s source', path: ['passage'] });
 
 export const Checklist = z
   .object({
@@ -81,7 +84,11 @@ export const Contact = z
 export const FactsFile = z
   .object({
     version: z.number().int(),
-    facts: z.array(z.object({ key: z.enum(FACT_KEYS as [FactKey, ...FactKey[]]), question: text, options: z.array(z.object({ value: z.string(), label: text }).strict()).min(2) }).strict()),
+    facts: z.array(
+      z
+        .object({ key: z.enum(FACT_KEYS as [FactKey, ...FactKey[]]), question: text, questionEn: text, options: z.array(z.object({ value: z.string(), label: text, labelEn: text.optional() }).strict()).min(2) })
+        .strict(),
+    ),
   })
   .strict();
 

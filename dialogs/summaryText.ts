@@ -1,4 +1,5 @@
-import type { TextSet } from './texts';
+import { factLabel, factQuestion } from './factText';
+import type { Language, TextSet } from './texts';
 import type { Summary } from './engine';
 import type { Contact } from './schema';
 
@@ -13,9 +14,9 @@ export function contactLine(c: Contact, t: TextSet): string {
 }
 
 /** The handover note as plain text to copy into a file note. Only chosen facts, step titles, contacts and norms. */
-export function summaryText(summary: Summary, t: TextSet, created: Date): string {
+export function summaryText(summary: Summary, t: TextSet, language: Language, created: Date): string {
   const lines = [`${t.summaryTitle} (Lotse, ${formatStand(created.toISOString().slice(0, 10))})`, '', `${t.summaryFacts}:`];
-  for (const f of summary.facts) lines.push(`- ${f.question} ${f.answer}`);
+  for (const f of summary.facts) lines.push(`- ${factQuestion(f.def, language)} ${factLabel(f.def, f.value, language)}`);
   for (const c of summary.checklists) {
     if (!c.done.length && !c.open.length) continue;
     lines.push('', `${c.title}:`);

@@ -5,17 +5,26 @@ import { dialogsDir } from './paths';
 
 const line = z.string().trim().min(1);
 
+/** Every typed command; the bot has one handler per name, the help lists them from texts.yaml. */
+export const COMMAND_NAMES = ['help', 'start', 'resume', 'back', 'summary', 'cancel', 'ask', 'forget', 'emergency'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+const Command = z.object({ words: z.array(line).min(1), does: line }).strict();
+const Commands = z.object(Object.fromEntries(COMMAND_NAMES.map((n) => [n, Command])) as Record<CommandName, typeof Command>).strict();
+
 const TextSet = z
   .object({
     welcomeTitle: line, welcome: line, privacy: line, emergency: line,
-    helpTitle: line, help: line, helpCommands: line, exampleQuestions: z.array(line).min(1),
+    helpTitle: line, help: line, commandsTitle: line, commandLine: line, commands: Commands, exampleQuestions: z.array(line).min(1),
     answerTitle: line, uncertainIntro: line, alternativesLabel: line,
     sourceLabel: line, standLabel: line, dateUnknown: line,
     oldSource: line, undatedSource: line,
-    notFoundTitle: line, notFound: line, unknownWords: line, tryInstead: line,
+    notFoundTitle: line, notFound: line, unknownWords: line, quotedWord: line, tryInstead: line,
     emptyMessage: line, tooLong: line, passageGone: line, error: line,
     checklistIntro: line, factProgress: line, menuTitle: line, menuSuggested: line, menuEntry: line, stepCounter: line, stepDo: line, stepWhy: line, stepContacts: line, stepLegal: line, stepSource: line, phoneLabel: line, lookupLabel: line, statusDone: line, statusLater: line, uncertainFact: line, btnStart: line, btnAsk: line, btnDone: line, btnLater: line, btnBack: line, btnMore: line, btnEmergency: line, btnSummary: line, btnMenu: line, btnResume: line, btnOpenChecklist: line, btnPrint: line, checklistCommands: line, checklistDoneTitle: line, openStepsLabel: line, nextChecklist: line, allDone: line, summaryTitle: line, summaryFacts: line, summaryDone: line, summaryOpen: line, summaryContacts: line, summaryLegal: line, summaryPrivacy: line, summaryCopy: line, summaryNeedsFacts: line, cancelled: line, nothingToResume: line, emergencyTitle: line, emergencyResume: line, resumeHint: line, askPrompt: line, forgotten: line, rateLimited: line, storageUnavailable: line, conflict: line, personalOnly: line, feedbackQuestion: line, feedbackYes: line, feedbackNo: line, feedbackThanks: line, feedbackThanksNo: line,
     extensionOpenInChat: line, extensionOpenCommand: line, extensionNothingFound: line, extensionTooLong: line, extensionTopics: z.array(line).min(1).max(10),
+    staleCard: line, fachinfoSource: line, checklistSourceTitle: line, checklistPublisher: line,
+    printTitle: line, printHeading: line, printCreated: line, printCheckbox: line, printButton: line, printInvalid: line,
+    webChatNotConfigured: line, webChatUnavailable: line,
   })
   .strict();
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -15,7 +14,9 @@ import { loadDialogContent } from '../dialogs/content';
 import { knowledgeBase } from '../dialogs/knowledgeBase';
 import { loadLegalNotes } from '../dialogs/legalNotes';
 import { loadTexts } from '../dialogs/texts';
-import { checklistQuery, factsFromQuery, renderChecklistPage } from './web/checklistPage';
+import { checklistQuery } from './web/checklistPage';
+import { checklistPageUrl, mountChecklistPage } from './web/checklistRoute';
+import { logRequests, mountFeedbackReport, mountHealth } from './web/opsRoutes';
 import { createBot } from './bot';
 import type { DirectoryResults } from './extensionSearch';
 import type { Config } from './config';
@@ -27,7 +28,7 @@ import { encodingGuard, guardMessagesRequest } from './channels/httpGuards';
 import { mountDirectLine } from './channels/directLine';
 import { teamsSendMiddleware } from './channels/teams';
 import type { DirectLineStore } from './channels/directLineStore';
-import { exchangeSecret } from './channels/azureDirectLine';
+import { mountTokenExchange } from './channels/azureDirectLine';
 import { mountWebChat } from './web/webChatRoutes';
 
 export interface AppDeps {
@@ -69,7 +70,7 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
   const texts = loadTexts();
   const legalNotes = loadLegalNotes();
   const lexicon = loadLexicon();
-  const defs = loadDialogContent({ knownSources: new Set(search.index.sources.map((s) => s.id)) });
+  const defs = loadDialogContent({ knownSources: new Set(search.index.sources.map((s) => s.id)), knownPassages: (id) => search.passage(id) !== undefined });
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
   const now = deps.now ?? (() => new Date());
   const ttlMs = config.STATE_TTL_HOURS * 3600 * 1000;
@@ -92,7 +93,7 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     defs,
     forgetChannelData: (conversationId) => directLine?.clear(conversationId),
     feedback,
-    printUrl: (progress) => `${publicUrl}/checkliste?${checklistQuery(progress.facts)}`,
+    printUrl: (progress, language) => checklistPageUrl(publicUrl, checklistQuery(progress.facts), language),
     directoryResults: deps.directoryResults,
     onExtensionError: (err) => logger.error({ err: { type: err.name, stack: err.stack?.split('\n').slice(1, 4).join(' | ') } }, 'message extension failed'),
     now,
@@ -117,36 +118,13 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     await adapter.process(req, res, runTurn);
   };
 
-  server.pre((req, _res, next) => {
-    (req as restify.Request & { lotseStart?: number }).lotseStart = Date.now();
-    return next();
-  });
-  server.on('after', (req: restify.Request, res: restify.Response) => {
-    const started = (req as restify.Request & { lotseStart?: number }).lotseStart ?? Date.now();
-    logger.info({ reqId: req.id?.() ?? randomUUID(), method: req.method, route: req.getRoute?.()?.path ?? 'unmatched', status: res.statusCode, ms: Date.now() - started }, 'request');
-  });
-
+  logRequests(server, logger);
   server.post('/api/messages', encodingGuard, restify.plugins.bodyParser({ maxBodySize: config.BODY_LIMIT_KB * 1024, mapParams: false, rejectUnknown: true }), handleMessages);
-  server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
-    res.send(200, { status: 'ok', mode: config.mode, passages: search.passageCount, indexBuiltAt: search.index.builtAt });
-  });
-
-  server.get('/checkliste', async (req: restify.Request, res: restify.Response) => {
-    const { facts, invalid } = factsFromQuery(req.query ?? {});
-    const status = invalid.length ? 400 : 200;
-    const html = invalid.length
-      ? `<!doctype html><html lang="de"><meta charset="utf-8"><title>Lotse</title><p>Ungültige Angabe in: ${invalid.join(', ')}. Erlaubt sind die Werte aus den Schaltflächen von „Erste Schritte“.</p></html>`
-      : renderChecklistPage(defs, facts, texts.de, now());
-    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(html);
-  });
-
+  mountHealth(server, config.mode, search);
+  mountChecklistPage(server, { defs, texts, now });
   mountWebChat(server);
   if (config.mode === 'local') {
-    // Local mode keeps feedback in memory: the report CLI asks the running server (loopback only by default).
-    server.get('/api/feedback/report', async (_req: restify.Request, res: restify.Response) => {
-      res.send(200, { rows: await feedback.report() });
-    });
+    mountFeedbackReport(server, feedback);
     directLine = mountDirectLine({
       server,
       adapter,
@@ -162,19 +140,7 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
       selfUrl: () => `http://${config.host === '::1' ? '[::1]' : '127.0.0.1'}:${server.address().port}`,
     });
   } else {
-    server.post('/api/directline/token', async (_req: restify.Request, res: restify.Response) => {
-      if (!config.DIRECT_LINE_SECRET) {
-        res.send(503, { error: { code: 'NotConfigured', message: 'Der Web-Chat ist nicht eingerichtet (DIRECT_LINE_SECRET fehlt).' } });
-        return;
-      }
-      try {
-        const { token, conversationId, expires_in } = await exchangeSecret(config.DIRECT_LINE_SECRET, config.DIRECT_LINE_ENDPOINT);
-        res.send(200, { token, conversationId, expires_in });
-      } catch (err) {
-        logger.error({ err: { type: (err as Error).name }, route: '/api/directline/token' }, 'token exchange failed');
-        res.send(502, { error: { code: 'DirectLineUnavailable', message: 'Der Chat ist gerade nicht erreichbar.' } });
-      }
-    });
+    mountTokenExchange(server, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, texts: texts.de, logger });
   }
 
   const close = async () => {

@@ -1,16 +1,18 @@
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { Application } from '@microsoft/teams-ai';
 import { composeAnswer, viewPassage, type AnswerPolicy } from '../knowledge/answer';
-import { guessLanguage, type Lexicon } from '../knowledge/lexicon';
+import type { Lexicon } from '../knowledge/lexicon';
 import type { KnowledgeSearch } from '../knowledge/search';
 import { checklistOfSource } from '../dialogs/checklistPassages';
 import type { Definitions, Progress } from '../dialogs/engine';
 import type { LegalNote } from '../dialogs/legalNotes';
-import { fill, type Language, type Texts } from '../dialogs/texts';
-import { answerCard, notFoundCard, VERB_FEEDBACK, VERB_SHOW_PASSAGE } from './cards/answerCard';
+import { fill, type CommandName, type Language, type Texts } from '../dialogs/texts';
+import { answerCard, notFoundCard } from './cards/answerCard';
 import type { FeedbackStore } from './feedback';
-import { VERB_CHECKLIST, VERB_EMERGENCY } from './cards/checklistCards';
+import { VERB_ASK, VERB_CHECKLIST, VERB_EMERGENCY, VERB_FEEDBACK, VERB_SHOW_PASSAGE } from './cards/verbs';
 import { helpCard, welcomeCard } from './cards/infoCards';
+import { turnReader } from './commands';
+import { seenBefore } from './replayGuard';
 import { normalizeIncomingText } from './channels/incoming';
 import { isSharedConversation, mentionsBot } from './channels/teams';
 import { registerMessageExtension } from './channels/messageExtension';
@@ -31,7 +33,7 @@ export interface BotDeps {
   feedback: FeedbackStore;
   /** Deletes what a channel edge holds about a conversation (the web chat's stored activities). */
   forgetChannelData?: (conversationId: string) => void;
-  printUrl: (progress: Progress) => string | undefined;
+  printUrl: (progress: Progress, language: Language) => string | undefined;
   /** Directory entries for the Teams message extension's search (issue 13); without it only passages are offered. */
   directoryResults?: DirectoryResults;
   /** Told the type of an error the message extension turned into a friendly answer. */
@@ -39,8 +41,7 @@ export interface BotDeps {
   now?: () => Date;
 }
 
-const command = (...words: string[]) => new RegExp(`^\\s*(?:${words.join('|')})\\s*[.!?]*\\s*$`, 'i');
-const ENGLISH = /^\s*(help|menu|first steps|checklists?|continue|resume|emergency|cancel|stop|summary|forget)\b/i;
+type Handler = (ctx: TurnContext, state: LotseTurnState, language: Language) => Promise<unknown>;
 
 /** The bot: a flat table of handlers. Channel differences stay in ./channels. */
 export function createBot(deps: BotDeps): Application<LotseTurnState> {
@@ -67,8 +68,9 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
     return checklist ? { id: checklist.id, title: checklist.title } : undefined;
   }
 
-  async function answer(ctx: TurnContext, state: LotseTurnState, question: string): Promise<void> {
-    const language = guessLanguage(question, deps.lexicon);
+  const read = turnReader(texts, deps.lexicon);
+
+  async function answer(ctx: TurnContext, state: LotseTurnState, question: string, language: Language): Promise<void> {
     const t = texts[language];
     if (question.length > deps.maxMessageLength) {
       await ctx.sendActivity(fill(t.tooLong, { length: question.length, max: deps.maxMessageLength }));
@@ -81,36 +83,43 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
     if (currentProgress(state)) await ctx.sendActivity(t.resumeHint);
   }
 
-  const languageOf = (text: string): Language => (ENGLISH.test(text) ? 'en' : 'de');
-
   /** Checklists carry case facts: in a Teams group chat or channel they are offered in a personal chat instead. */
-  const personalOnly = (handler: (ctx: TurnContext, state: LotseTurnState, language: Language) => Promise<unknown>) =>
-    async (ctx: TurnContext, state: LotseTurnState, language: Language) => {
+  const personalOnly = (handler: Handler): Handler =>
+    async (ctx, state, language) => {
       if (isSharedConversation(ctx.activity)) await ctx.sendActivity(texts[language].personalOnly);
       else await handler(ctx, state, language);
     };
 
-  /** Typed commands, matched after mention tags are stripped. Order does not matter: the patterns are anchored. */
-  const COMMANDS: Array<[RegExp, (ctx: TurnContext, state: LotseTurnState, language: Language) => Promise<unknown>]> = [
-    [command('hilfe', 'help', '\\?', 'menü', 'menu'), (ctx, _s, l) => send(ctx, helpCard(texts[l], l))],
-    [command('erste schritte', 'checklisten?', 'first steps', 'checklists?', 'start'), personalOnly((ctx, s, l) => runChecklist(ctx, s, { type: 'start' }, checklistDeps, l))],
-    [command('weiter', 'fortsetzen', 'continue', 'resume'), personalOnly((ctx, s, l) => runChecklist(ctx, s, { type: 'resume' }, checklistDeps, l))],
-    [command('zurück', 'zurueck', 'back'), personalOnly((ctx, s, l) => runChecklist(ctx, s, { type: 'back' }, checklistDeps, l))],
-    [command('zusammenfassung', 'übergabe', 'summary'), personalOnly((ctx, s, l) => runChecklist(ctx, s, { type: 'summary' }, checklistDeps, l))],
-    [command('abbrechen', 'stopp?', 'cancel'), (ctx, s, l) => runChecklist(ctx, s, { type: 'cancel' }, checklistDeps, l)],
-    [command('frage stellen', 'ask a question'), (ctx, _s, l) => ctx.sendActivity(texts[l].askPrompt)],
-    [command('vergessen', 'alles löschen', 'forget', 'forget me'), async (ctx, s, l) => {
+  /** One handler per typed command; the words that trigger them (and the help's list) are in texts.yaml. */
+  const COMMANDS: Record<CommandName, Handler> = {
+    help: (ctx, _s, l) => send(ctx, helpCard(texts[l], l)),
+    start: personalOnly((ctx, s, l) => runChecklist(ctx, s, { type: 'start' }, checklistDeps, l)),
+    resume: personalOnly((ctx, s, l) => runChecklist(ctx, s, { type: 'resume' }, checklistDeps, l)),
+    back: personalOnly((ctx, s, l) => runChecklist(ctx, s, { type: 'back' }, checklistDeps, l)),
+    summary: personalOnly((ctx, s, l) => runChecklist(ctx, s, { type: 'summary' }, checklistDeps, l)),
+    cancel: (ctx, s, l) => runChecklist(ctx, s, { type: 'cancel' }, checklistDeps, l),
+    ask: (ctx, _s, l) => ctx.sendActivity(texts[l].askPrompt),
+    forget: async (ctx, s, l) => {
       s.deleteConversationState();
       s.deleteUserState();
       deps.forgetChannelData?.(ctx.activity.conversation.id);
       await ctx.sendActivity(texts[l].forgotten);
-    }],
-    [command('notfall', 'emergency', 'sos'), (ctx, s, l) => sendEmergency(ctx, s, checklistDeps, l)],
-  ];
+    },
+    emergency: (ctx, s, l) => sendEmergency(ctx, s, checklistDeps, l),
+  };
 
   const app = new Application<LotseTurnState>({ storage: deps.storage, removeRecipientMention: true, startTypingTimer: false });
   // Before the catch-all message handler below: the extension's "open in chat" command is a message too.
   registerMessageExtension(app, { search, lexicon: deps.lexicon, texts, defs: deps.defs, policy, legalNotes: deps.legalNotes, maxQueryLength: deps.maxMessageLength, directoryResults: deps.directoryResults, showPassage, onError: deps.onExtensionError });
+
+  // A repeated activity id (double click, channel redelivery, retried POST) is handled once only.
+  app.turn('beforeTurn', async (ctx, state) => {
+    const { type, id } = ctx.activity;
+    if ((type !== ActivityTypes.Message && type !== ActivityTypes.Invoke) || typeof id !== 'string' || !id) return true;
+    const result = seenBefore(state.conversation.seenActivities ?? [], id.slice(0, 128), now().getTime());
+    state.conversation.seenActivities = result.seen;
+    return !result.repeat;
+  });
 
   app.conversationUpdate('membersAdded', async (ctx) => {
     const added = ctx.activity.membersAdded ?? [];
@@ -125,12 +134,14 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
     await ctx.sendActivity(welcome);
   });
 
-  app.adaptiveCards.actionSubmit<{ passageId?: unknown; lang?: unknown }>(VERB_SHOW_PASSAGE, async (ctx, _state, data) => {
-    await showPassage(ctx, typeof data.passageId === 'string' ? data.passageId : '', data.lang === 'en' ? 'en' : 'de');
+  const languageOf = (ctx: TurnContext) => read(ctx.activity, '').language;
+
+  app.adaptiveCards.actionSubmit<{ passageId?: unknown }>(VERB_SHOW_PASSAGE, async (ctx, _state, data) => {
+    await showPassage(ctx, typeof data.passageId === 'string' ? data.passageId : '', languageOf(ctx));
   });
 
-  app.adaptiveCards.actionSubmit<{ passageId?: unknown; helpful?: unknown; lang?: unknown }>(VERB_FEEDBACK, async (ctx, _state, data) => {
-    const language: Language = data.lang === 'en' ? 'en' : 'de';
+  app.adaptiveCards.actionSubmit<{ passageId?: unknown; helpful?: unknown }>(VERB_FEEDBACK, async (ctx, _state, data) => {
+    const language = languageOf(ctx);
     const hit = typeof data.passageId === 'string' ? search.passage(data.passageId) : undefined;
     if (!hit || (data.helpful !== 'yes' && data.helpful !== 'no')) {
       await ctx.sendActivity(texts[language].passageGone);
@@ -140,13 +151,14 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
     await ctx.sendActivity(data.helpful === 'yes' ? texts[language].feedbackThanks : texts[language].feedbackThanksNo);
   });
 
-  app.adaptiveCards.actionSubmit<{ question?: unknown }>('ask', async (ctx, state, data) => {
-    await answer(ctx, state, normalizeIncomingText(typeof data.question === 'string' ? data.question : ''));
+  app.adaptiveCards.actionSubmit<{ question?: unknown }>(VERB_ASK, async (ctx, state, data) => {
+    const question = normalizeIncomingText(typeof data.question === 'string' ? data.question : '');
+    await answer(ctx, state, question, read(ctx.activity, question).language);
   });
 
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(VERB_CHECKLIST, async (ctx, state, data) => {
     const parsed = ChecklistSubmit.safeParse(data);
-    const language: Language = data.lang === 'en' ? 'en' : 'de';
+    const language = languageOf(ctx);
     if (isSharedConversation(ctx.activity)) {
       await ctx.sendActivity(texts[language].personalOnly);
       return;
@@ -155,7 +167,7 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
     else await runChecklist(ctx, state, toAction(parsed.data), checklistDeps, language);
   });
 
-  app.adaptiveCards.actionSubmit(VERB_EMERGENCY, async (ctx, state) => sendEmergency(ctx, state, checklistDeps, 'de'));
+  app.adaptiveCards.actionSubmit(VERB_EMERGENCY, async (ctx, state) => sendEmergency(ctx, state, checklistDeps, languageOf(ctx)));
 
   app.activity(ActivityTypes.Message, async (ctx, state) => {
     // In group chats and channels Lotse listens only when addressed.
@@ -165,9 +177,9 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
       await ctx.sendActivity(texts.de.emptyMessage);
       return;
     }
-    const match = COMMANDS.find(([pattern]) => pattern.test(text));
-    if (match) await match[1](ctx, state, languageOf(text));
-    else await answer(ctx, state, text);
+    const { command, language } = read(ctx.activity, text);
+    if (command) await COMMANDS[command](ctx, state, language);
+    else await answer(ctx, state, text, language);
   });
 
   return app;

@@ -13,7 +13,19 @@ export interface AdaptiveCard {
 
 export const CARD_VERSION = '1.5';
 
+/** Every button of a card carries the card's language, so the reply to a click speaks it too. */
+function stampLanguage(node: unknown, lang: string): void {
+  if (Array.isArray(node)) node.forEach((n) => stampLanguage(n, lang));
+  else if (node && typeof node === 'object') {
+    const element = node as CardElement;
+    if (element.type === 'Action.Submit' && element.data && typeof element.data === 'object') element.data = { lang, ...(element.data as object) };
+    Object.values(element).forEach((v) => stampLanguage(v, lang));
+  }
+}
+
 export function card(lang: string, fallbackText: string, body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
+  stampLanguage(body, lang);
+  stampLanguage(actions, lang);
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

@@ -3,9 +3,7 @@ import type { LegalNote } from '../../dialogs/legalNotes';
 import type { Language, TextSet } from '../../dialogs/texts';
 import { fill } from '../../dialogs/texts';
 import { card, heading, paragraph, plain, small, submit, warning, type AdaptiveCard, type CardElement } from './adaptive';
-
-export const VERB_SHOW_PASSAGE = 'showPassage';
-export const VERB_FEEDBACK = 'feedback';
+import { VERB_ASK, VERB_CHECKLIST, VERB_FEEDBACK, VERB_SHOW_PASSAGE } from './verbs';
 
 /** How a card words one passage: its language, texts and the legal notes' wording. */
 export interface Wording {
@@ -65,7 +63,7 @@ export function answerCard(view: AnswerView, t: TextSet, legalNotes: LegalNote[]
   const p = view.main!;
   const intro = view.kind === 'uncertain' ? paragraph(t.uncertainIntro, { isSubtle: true }) : heading(t.answerTitle);
   const actions = view.alternatives.map((a) => submit(shortLabel(a), VERB_SHOW_PASSAGE, { passageId: a.id, lang: view.language }));
-  if (checklist) actions.unshift(submit(fill(t.btnOpenChecklist, { title: checklist.title }), 'checklist', { action: 'open', checklistId: checklist.id, lang: view.language }));
+  if (checklist) actions.unshift(submit(fill(t.btnOpenChecklist, { title: checklist.title }), VERB_CHECKLIST, { action: 'open', checklistId: checklist.id, lang: view.language }));
   const body = [intro, ...passageBody(p, { language: view.language, t, legalNotes }), feedbackRow(p.id, view.language, t), ...(view.alternatives.length ? [paragraph(t.alternativesLabel, { spacing: 'Large', weight: 'Bolder' })] : [])];
   return card(view.language, answerText(view, t, legalNotes), body, actions);
 }
@@ -84,8 +82,8 @@ function feedbackRow(passageId: string, lang: string, t: TextSet): CardElement {
 
 export function notFoundCard(view: AnswerView, t: TextSet, suggestions: string[]): AdaptiveCard {
   const body: CardElement[] = [heading(t.notFoundTitle), paragraph(t.notFound)];
-  if (view.unknownWords.length) body.push(small(t.unknownWords.replace('{words}', view.unknownWords.map((w) => `„${w}“`).join(', '))));
+  if (view.unknownWords.length) body.push(small(fill(t.unknownWords, { words: view.unknownWords.map((word) => fill(t.quotedWord, { word })).join(', ') })));
   body.push(paragraph(t.tryInstead, { spacing: 'Medium' }));
-  const actions = suggestions.map((q) => ({ type: 'Action.Submit', title: q, data: { verb: 'ask', question: q } }));
+  const actions = suggestions.map((q) => submit(q, VERB_ASK, { question: q }));
   return card(view.language, `${t.notFoundTitle}. ${t.notFound}`, body, actions);
 }

@@ -1,11 +1,11 @@
 import type { Contact, FactDef, Step } from '../../dialogs/schema';
 import type { Summary, View } from '../../dialogs/engine';
 import { contactLine, formatStand, summaryText } from '../../dialogs/summaryText';
-import { fill, type TextSet } from '../../dialogs/texts';
+import { factLabel, factQuestion } from '../../dialogs/factText';
+import { fill, type Language, type TextSet } from '../../dialogs/texts';
 import { card, heading, paragraph, plain, small, submit, warning, type AdaptiveCard, type CardElement } from './adaptive';
 
-export const VERB_CHECKLIST = 'checklist';
-export const VERB_EMERGENCY = 'emergency';
+import { VERB_CHECKLIST, VERB_EMERGENCY } from './verbs';
 
 const act = (title: string, action: string, extra: Record<string, string> = {}) => submit(title, VERB_CHECKLIST, { action, ...extra });
 
@@ -15,15 +15,17 @@ function actionRows(actions: CardElement[], perRow: number): CardElement[] {
   return rows;
 }
 
-export function factCard(def: FactDef, index: number, total: number, t: TextSet, lang: string): AdaptiveCard {
-  const buttons = def.options.map((o) => act(o.label, 'fact', { key: def.key, value: o.value }));
+export function factCard(def: FactDef, index: number, total: number, t: TextSet, lang: Language): AdaptiveCard {
+  const question = factQuestion(def, lang);
+  const labels = def.options.map((o) => factLabel(def, o.value, lang));
+  const buttons = def.options.map((o, i) => act(labels[i], 'fact', { key: def.key, value: o.value, index: String(index) }));
   const body = [
     small(fill(t.factProgress, { n: index + 1, total })),
-    heading(def.question),
+    heading(question),
     ...(index === 0 ? [paragraph(t.checklistIntro, { isSubtle: true })] : []),
     ...actionRows(buttons, def.options.length > 4 ? 4 : def.options.length),
   ];
-  return card(lang, `${def.question} ${def.options.map((o) => o.label).join(' / ')}`, body, [submit(t.btnEmergency, VERB_EMERGENCY)]);
+  return card(lang, `${question} ${labels.join(' / ')}`, body, [submit(t.btnEmergency, VERB_EMERGENCY)]);
 }
 
 export function menuCard(view: Extract<View, { kind: 'menu' }>, t: TextSet, lang: string, printUrl?: string): AdaptiveCard {
@@ -48,7 +50,7 @@ export function stepBody(step: Step, contacts: Contact[], t: TextSet, sourceTitl
   ];
   if (contacts.length) body.push(paragraph(t.stepContacts, { weight: 'Bolder', spacing: 'Small' }), ...contacts.map((c) => contactBlock(c, t)));
   const legal = step.legal.length ? `${t.stepLegal}: ${step.legal.join('; ')}. ` : '';
-  body.push(small(plain(`${legal}${t.stepSource}: ${sourceTitle}. Stand: ${formatStand(step.stand)}`)));
+  body.push(small(plain(`${legal}${t.stepSource}: ${sourceTitle}. ${t.standLabel}: ${formatStand(step.stand)}`)));
   if (step.confidence === 'L') body.push(warning(t.uncertainFact));
   if (step.caution) body.push(warning(step.caution));
   return body;
@@ -63,7 +65,9 @@ export function stepCard(view: Extract<View, { kind: 'step' }>, t: TextSet, lang
     ...stepBody(step, contacts, t, sourceTitle),
     small(t.checklistCommands),
   ];
-  const actions = [act(t.btnDone, 'done'), act(t.btnLater, 'later'), act(t.btnBack, 'back'), act(t.btnMore, 'more'), submit(t.btnEmergency, VERB_EMERGENCY)];
+  // Each button names its step: a click on this card after the checklist moved on must not tick another step.
+  const ref = { checklistId: checklist.id, stepId: step.id };
+  const actions = [act(t.btnDone, 'done', ref), act(t.btnLater, 'later', ref), act(t.btnBack, 'back', ref), act(t.btnMore, 'more', ref), submit(t.btnEmergency, VERB_EMERGENCY)];
   const fallback = `${checklist.title} – ${fill(t.stepCounter, { n: position + 1, total })}: ${step.title}. ${t.stepDo}: ${step.do}`;
   return card(lang, fallback, body, actions);
 }
@@ -79,12 +83,12 @@ export function checklistDoneCard(view: Extract<View, { kind: 'checklistDone' }>
   return card(lang, fill(t.checklistDoneTitle, { title: view.checklist.title }), body, actions);
 }
 
-export function summaryCard(summary: Summary, t: TextSet, lang: string, created: Date): AdaptiveCard {
+export function summaryCard(summary: Summary, t: TextSet, lang: Language, created: Date): AdaptiveCard {
   const body: CardElement[] = [
     heading(t.summaryTitle),
     small(t.summaryPrivacy),
     paragraph(t.summaryFacts, { weight: 'Bolder' }),
-    { type: 'FactSet', facts: summary.facts.map((f) => ({ title: f.question, value: f.answer })) },
+    { type: 'FactSet', facts: summary.facts.map((f) => ({ title: factQuestion(f.def, lang), value: factLabel(f.def, f.value, lang) })) },
   ];
   for (const c of summary.checklists) {
     if (!c.done.length && !c.open.length) continue;
@@ -94,7 +98,7 @@ export function summaryCard(summary: Summary, t: TextSet, lang: string, created:
   }
   body.push(paragraph(t.summaryContacts, { weight: 'Bolder', spacing: 'Medium' }), ...summary.contacts.map((c) => contactBlock(c, t)));
   body.push(paragraph(t.summaryLegal, { weight: 'Bolder', spacing: 'Medium' }), small(plain(summary.legal.join('; '))));
-  return card(lang, summaryText(summary, t, created), body, [act(t.btnMenu, 'menu')]);
+  return card(lang, summaryText(summary, t, lang, created), body, [act(t.btnMenu, 'menu')]);
 }
 
 export function emergencyCard(contacts: Contact[], t: TextSet, lang: string, canResume: boolean): AdaptiveCard {

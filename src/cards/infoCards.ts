@@ -1,12 +1,14 @@
-import type { TextSet } from '../../dialogs/texts';
-import { card, heading, paragraph, small, type AdaptiveCard } from './adaptive';
+import { COMMAND_NAMES, fill, type TextSet } from '../../dialogs/texts';
+import { card, heading, paragraph, small, submit, type AdaptiveCard } from './adaptive';
+import { VERB_ASK, VERB_CHECKLIST, VERB_EMERGENCY } from './verbs';
 
 function askActions(t: TextSet) {
-  return [
-    { type: 'Action.Submit', title: t.btnStart, data: { verb: 'checklist', action: 'start' } },
-    { type: 'Action.Submit', title: t.btnEmergency, data: { verb: 'emergency' } },
-    ...t.exampleQuestions.map((q) => ({ type: 'Action.Submit', title: q, data: { verb: 'ask', question: q } })),
-  ];
+  return [submit(t.btnStart, VERB_CHECKLIST, { action: 'start' }), submit(t.btnEmergency, VERB_EMERGENCY), ...t.exampleQuestions.map((q) => submit(q, VERB_ASK, { question: q }))];
+}
+
+/** One line per typed command, from the same table the bot matches against: the help cannot drift from it. */
+export function commandLines(t: TextSet): string[] {
+  return COMMAND_NAMES.map((name) => fill(t.commandLine, { word: t.commands[name].words[0], does: t.commands[name].does }));
 }
 
 export function welcomeCard(t: TextSet, lang: string): AdaptiveCard {
@@ -15,6 +17,8 @@ export function welcomeCard(t: TextSet, lang: string): AdaptiveCard {
 }
 
 export function helpCard(t: TextSet, lang: string): AdaptiveCard {
-  const text = `${t.helpTitle}. ${t.help} ${t.helpCommands} ${t.privacy} ${t.emergency}`;
-  return card(lang, text, [heading(t.helpTitle), paragraph(t.help), paragraph(t.helpCommands), paragraph(t.privacy, { weight: 'Bolder' }), small(t.emergency)], askActions(t));
+  const commands = commandLines(t);
+  const text = `${t.helpTitle}. ${t.help} ${t.commandsTitle} ${commands.join('; ')}. ${t.privacy} ${t.emergency}`;
+  const list = commands.map((line) => `- ${line}`).join('\n');
+  return card(lang, text, [heading(t.helpTitle), paragraph(t.help), paragraph(t.commandsTitle, { weight: 'Bolder' }), paragraph(list, { spacing: 'None' }), paragraph(t.privacy, { weight: 'Bolder' }), small(t.emergency)], askActions(t));
 }

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Request, Response, Server } from 'restify';
+import type { TextSet } from '../../dialogs/texts';
+import type { Logger } from '../logger';
 
 export interface TokenRequest {
   url: string;
@@ -20,4 +23,28 @@ export async function exchangeSecret(secret: string, endpoint: string, fetchImpl
   const body = (await res.json()) as { token?: string; conversationId?: string; expires_in?: number };
   if (!body.token || !body.conversationId) throw new Error('Direct Line token exchange returned no token');
   return { token: body.token, conversationId: body.conversationId, expires_in: body.expires_in ?? 1800 };
+}
+
+export interface TokenRouteDeps {
+  secret?: string;
+  endpoint: string;
+  texts: TextSet;
+  logger: Logger;
+}
+
+/** POST /api/directline/token (production): the web chat page gets a per-conversation token, never the secret. */
+export function mountTokenExchange(server: Server, deps: TokenRouteDeps): void {
+  server.post('/api/directline/token', async (_req: Request, res: Response) => {
+    if (!deps.secret) {
+      res.send(503, { error: { code: 'NotConfigured', message: deps.texts.webChatNotConfigured } });
+      return;
+    }
+    try {
+      const { token, conversationId, expires_in } = await exchangeSecret(deps.secret, deps.endpoint);
+      res.send(200, { token, conversationId, expires_in });
+    } catch (err) {
+      deps.logger.error({ err: { type: (err as Error).name }, route: '/api/directline/token' }, 'token exchange failed');
+      res.send(502, { error: { code: 'DirectLineUnavailable', message: deps.texts.webChatUnavailable } });
+    }
+  });
 }

@@ -1,7 +1,8 @@
 import { contactsFor, visibleSteps, type Definitions } from '../../dialogs/engine';
 import { FACT_KEYS, FACT_VALUES, type Facts } from '../../dialogs/schema';
 import { contactLine, formatStand } from '../../dialogs/summaryText';
-import type { TextSet } from '../../dialogs/texts';
+import { factLabel, factQuestion } from '../../dialogs/factText';
+import { fill, type Language, type TextSet } from '../../dialogs/texts';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -30,32 +31,37 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem 1rem}dt{font-weight:600
 @media print{body{margin:0}.noprint{display:none}}`;
 
 /** A print-friendly checklist for the chosen case facts: steps, norms, Stand, contacts, boxes to tick. No personal data. */
-export function renderChecklistPage(defs: Definitions, facts: Facts, t: TextSet, created: Date): string {
+export function renderChecklistPage(defs: Definitions, facts: Facts, t: TextSet, lang: Language, created: Date): string {
   const factRows = defs.facts
     .filter((d) => facts[d.key] !== undefined)
-    .map((d) => `<dt>${esc(d.question)}</dt><dd>${esc(d.options.find((o) => o.value === facts[d.key])?.label ?? '')}</dd>`)
+    .map((d) => `<dt>${esc(factQuestion(d, lang))}</dt><dd>${esc(factLabel(d, String(facts[d.key]), lang))}</dd>`)
     .join('');
   const sections = defs.checklists
     .map((c) => {
       const steps = visibleSteps(c, facts)
         .map((s) => {
           const contacts = contactsFor(s.contacts, defs, facts).map((x) => esc(contactLine(x, t))).join('; ');
-          return `<div class="step"><div class="box" role="img" aria-label="Kästchen zum Abhaken"></div><div><strong>${esc(s.title)}</strong><br>${esc(s.do)}
+          return `<div class="step"><div class="box" role="img" aria-label="${esc(t.printCheckbox)}"></div><div><strong>${esc(s.title)}</strong><br>${esc(s.do)}
 <div class="meta">${t.stepWhy}: ${esc(s.why)}</div>${contacts ? `<div class="meta">${t.stepContacts}: ${contacts}</div>` : ''}
-<div class="meta">${s.legal.length ? `${t.stepLegal}: ${esc(s.legal.join('; '))} · ` : ''}Stand: ${formatStand(s.stand)}</div>
+<div class="meta">${s.legal.length ? `${t.stepLegal}: ${esc(s.legal.join('; '))} · ` : ''}${t.standLabel}: ${formatStand(s.stand)}</div>
 ${s.confidence === 'L' ? `<div class="caution">${esc(t.uncertainFact)}</div>` : ''}${s.caution ? `<div class="caution">${esc(s.caution)}</div>` : ''}</div></div>`;
         })
         .join('\n');
       return steps ? `<section><h2>${esc(c.title)}</h2><p class="meta">${esc(c.intro)}</p>${steps}</section>` : '';
     })
     .join('\n');
-  return `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Lotse – Checkliste Erste Schritte</title><style>${STYLE}</style></head><body><main>
-<h1>Lotse – Checkliste „Erste Schritte“ bei Verdacht auf Menschenhandel</h1>
-<p class="meta">Erstellt am ${formatStand(created.toISOString().slice(0, 10))}. ${esc(t.summaryPrivacy)}</p>
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${esc(t.printTitle)}</title><style>${STYLE}</style></head><body><main>
+<h1>${esc(t.printHeading)}</h1>
+<p class="meta">${esc(fill(t.printCreated, { date: formatStand(created.toISOString().slice(0, 10)) }))} ${esc(t.summaryPrivacy)}</p>
 <p class="note">${esc(t.emergency)}</p>
 ${factRows ? `<h2>${t.summaryFacts}</h2><dl>${factRows}</dl>` : ''}
 ${sections}
-<p class="noprint"><button onclick="window.print()">Drucken</button></p>
+<p class="noprint"><button onclick="window.print()">${esc(t.printButton)}</button></p>
 </main></body></html>`;
+}
+
+/** The page for invalid facts in the link: names the bad keys (never their values). */
+export function renderInvalidPage(invalid: string[], t: TextSet, lang: string): string {
+  return `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>Lotse</title><p>${esc(fill(t.printInvalid, { keys: invalid.join(', ') }))}</p></html>`;
 }

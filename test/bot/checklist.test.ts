@@ -2,8 +2,10 @@ import { MemoryStorage } from 'botbuilder';
 import { loadDialogContent } from '../../dialogs/content';
 import { visibleSteps } from '../../dialogs/engine';
 import { loadTexts } from '../../dialogs/texts';
-import { buildTestApp, cardOf, cardText, inject, message, replies } from '../helpers/app';
+import { buildTestApp, cardOf, cardText, FIXED_NOW, inject, message, replies } from '../helpers/app';
 import { CASES } from '../helpers/cases';
+import { realSearch } from '../helpers/knowledge';
+import { plain } from '../../src/cards/adaptive';
 
 const texts = loadTexts().de;
 const defs = loadDialogContent();
@@ -106,12 +108,24 @@ describe('"Erste Schritte" through the adapter, by card buttons only', () => {
     expect(cardText(cardOf(resumed))).toBe(cardText(cardOf(step)));
   });
 
-  it('"Mehr dazu" opens the cited passage', async () => {
+  it('"Mehr dazu" opens exactly the passage the step cites', async () => {
     const c = conversation();
     const menu = await answerFacts(c, CASES[0].facts);
-    const [step] = await c.press(button(cardOf(menu), { action: 'open', checklistId: 'aufenthalt' }));
+    const checklist = defs.checklists.find((x) => x.id === 'kontakte')!;
+    const steps = visibleSteps(checklist, CASES[0].facts);
+    const cited = steps.findIndex((s) => s.passage === 'stgb-nrw-1999-bielefelder-modell#2');
+    expect(cited).toBeGreaterThan(0);
+    let [step] = await c.press(button(cardOf(menu), { action: 'open', checklistId: 'kontakte' }));
+    for (let i = 0; i < cited; i++) [step] = await c.press(button(cardOf(step), { action: 'done' }));
     const [more] = await c.press(button(cardOf(step), { action: 'more' }));
-    expect(cardText(cardOf(more))).toContain('Quelle:');
+    const passage = realSearch().passage('stgb-nrw-1999-bielefelder-modell#2')!.passage;
+    expect(cardText(cardOf(more))).toContain(plain(passage.text));
+    // A step on Lotse's own guidance cites its own indexed passage: the step's text, not a search hit.
+    const [own] = await c.press(button(cardOf(menu), { action: 'open', checklistId: 'aufenthalt' }));
+    const first = visibleSteps(defs.checklists.find((x) => x.id === 'aufenthalt')!, CASES[0].facts)[0];
+    const [ownMore] = await c.press(button(cardOf(own), { action: 'more' }));
+    expect(cardText(cardOf(ownMore))).toContain(plain(first.do));
+    expect(cardText(cardOf(ownMore))).toContain(`Checkliste: ${defs.checklists.find((x) => x.id === 'aufenthalt')!.title}`);
   });
 
   it('"Zusammenfassung" before all case facts are known says why and asks the next fact', async () => {
@@ -183,5 +197,65 @@ describe('printable checklist', () => {
     } finally {
       await new Promise<void>((r) => server.close(() => r()));
     }
+  });
+});
+
+describe('stale and repeated clicks', () => {
+  const pressWithId = (c: ReturnType<typeof conversation>, id: string, data: Record<string, unknown>) =>
+    inject(app, message(undefined, { id, conversation: { id: c.id }, value: data })).then(replies);
+
+  it('one step card\'s "Erledigt" twice with the same activity id, then again later, marks exactly that step', async () => {
+    const c = conversation();
+    const menu = await answerFacts(c, CASES[0].facts);
+    const [step] = await c.press(button(cardOf(menu), { action: 'open', checklistId: 'erstkontakt' }));
+    const steps = visibleSteps(defs.checklists.find((x) => x.id === 'erstkontakt')!, CASES[0].facts);
+    const done = button(cardOf(step), { action: 'done' });
+    const [next] = await pressWithId(c, 'replayed-1', done);
+    expect(cardText(cardOf(next))).toContain(steps[1].title);
+    expect(await pressWithId(c, 'replayed-1', done)).toEqual([]);
+    const [outdated, current] = await c.press(done);
+    expect(outdated.text).toBe(texts.staleCard);
+    expect(cardText(cardOf(current))).toBe(cardText(cardOf(next)));
+    const [, copy] = await c.say('Zusammenfassung');
+    const ticked = copy.text!.split('\n').filter((l) => l.includes('[x]'));
+    expect(ticked).toEqual([expect.stringContaining(steps[0].title)]);
+    expect(copy.text).toContain(`[ ] ${steps[1].title}`);
+  });
+
+  it('"Später", "Zurück" and "Mehr dazu" from an old card only re-show the current step', async () => {
+    const c = conversation();
+    const menu = await answerFacts(c, CASES[0].facts);
+    const [first] = await c.press(button(cardOf(menu), { action: 'open', checklistId: 'aufenthalt' }));
+    const [second] = await c.press(button(cardOf(first), { action: 'done' }));
+    for (const action of ['later', 'back', 'more']) {
+      const [outdated, current] = await c.press(button(cardOf(first), { action }));
+      expect(outdated.text).toBe(texts.staleCard);
+      expect(cardText(cardOf(current))).toBe(cardText(cardOf(second)));
+    }
+  });
+
+  it('an old fact button does not overwrite a later answer', async () => {
+    const c = conversation();
+    const [first] = await c.say('Erste Schritte');
+    const landCard = (await c.press(button(cardOf(first), { action: 'fact', key: 'danger', value: 'no' })))[0];
+    const [ageCard] = await c.press(button(cardOf(landCard), { action: 'fact', key: 'land', value: 'NW' }));
+    const [outdated, current] = await c.press(button(cardOf(landCard), { action: 'fact', key: 'land', value: 'BY' }));
+    expect(outdated.text).toBe(texts.staleCard);
+    expect(cardText(cardOf(current))).toBe(cardText(cardOf(ageCard)));
+    const stored = await storage.read([`test/lotse-bot/conversations/${c.id}`]);
+    expect(JSON.stringify(stored)).toMatch(/"land":"NW"/);
+  });
+
+  it('remembers activity ids briefly and few: after ten minutes, or 20 newer activities, an id counts as new', async () => {
+    let clock = FIXED_NOW.getTime();
+    const timed = buildTestApp({}, { now: () => new Date(clock) });
+    const send = (id: string) => inject(timed, message('Notfall', { id, conversation: { id: 'replay-expiry' } })).then(replies);
+    expect(await send('same')).toHaveLength(1);
+    expect(await send('same')).toEqual([]);
+    clock += 11 * 60_000;
+    expect(await send('same')).toHaveLength(1);
+    for (let i = 0; i < 20; i++) await send(`other-${i}`);
+    expect(await send('same')).toHaveLength(1);
+    await timed.close();
   });
 });

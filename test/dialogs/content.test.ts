@@ -8,6 +8,10 @@ import { projectRoot } from '../../knowledge/paths';
 const content = loadDialogContent();
 
 describe('checklist and contact files', () => {
+  it('rejects a step whose cited passage is not in the knowledge index, naming file, step and field', () => {
+    expect(() => loadDialogContent({ knownPassages: (id) => id !== 'stgb-nrw-1999-bielefelder-modell#2' })).toThrow(/kontakte\.yaml: steps\.\d+\.passage: unknown passage "stgb-nrw-1999-bielefelder-modell#2"/);
+  });
+
   it('has the six required checklists, each validating', () => {
     expect(content.checklists.map((c) => c.id)).toEqual(['erstkontakt', 'kontakte', 'unterkunft', 'aufenthalt', 'lebensunterhalt', 'entschaedigung']);
   });

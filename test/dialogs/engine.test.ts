@@ -102,4 +102,30 @@ describe('checklist engine', () => {
     expect(out).toEqual({ progress: undefined, view: { kind: 'cancelled' } });
     expect(reduce(defs, undefined, { type: 'resume' }).view.kind).toBe('nothingToResume');
   });
+
+  it('applies a step button only to the step it names; an older card changes nothing', () => {
+    let out = withFacts(CASES[0].facts);
+    out = reduce(defs, out.progress, { type: 'open', checklistId: 'erstkontakt' });
+    const first = out.view.kind === 'step' ? out.view.step.id : '';
+    const ref = { checklistId: 'erstkontakt', stepId: first };
+    out = reduce(defs, out.progress, { type: 'done', step: ref });
+    expect(out.stale).toBeUndefined();
+    expect(out.progress!.done).toEqual([`erstkontakt/${first}`]);
+    for (const type of ['done', 'later', 'back', 'more'] as const) {
+      const again = reduce(defs, out.progress, { type, step: ref });
+      expect(again.stale).toBe(true);
+      expect(again.progress).toEqual(out.progress);
+      expect(again.view).toEqual(out.view);
+    }
+  });
+
+  it('ignores a fact button from a question that is no longer the one asked', () => {
+    let out = reduce(defs, undefined, { type: 'start' });
+    out = reduce(defs, out.progress, { type: 'fact', key: 'danger', value: 'no', index: 0 });
+    const stale = reduce(defs, out.progress, { type: 'fact', key: 'danger', value: 'yes', index: 0 });
+    expect(stale.stale).toBe(true);
+    expect(stale.progress!.facts).toEqual({ danger: 'no' });
+    expect(reduce(defs, out.progress, { type: 'fact', key: 'land', value: 'NW', index: 0 }).stale).toBe(true);
+    expect(reduce(defs, out.progress, { type: 'fact', key: 'land', value: 'NW', index: 1 }).progress!.facts).toEqual({ danger: 'no', land: 'NW' });
+  });
 });

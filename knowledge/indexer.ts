@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Passage } from './chunk';
-import { fold, stem } from './normalize';
+import { stem, words } from './normalize';
 import type { SourceMeta } from './sourceSchema';
 
 export const INDEX_FORMAT = 'lotse-knowledge-index';
@@ -112,70 +112,6 @@ export function decodePostings(serialized: SerializedPostings): Postings {
   return { offsets, passages, impacts };
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 16777619;
-const isDigit = (c: number) => c >= 48 && c <= 57;
-/** The characters of words()'s tokens: a–z and 0–9 (after folding). */
-const isTokenChar = (c: number) => (c >= 97 && c <= 122) || isDigit(c);
-
-function hashOf(s: string): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < s.length; i++) hash = Math.imul(hash ^ s.charCodeAt(i), FNV_PRIME);
-  return hash;
-}
-
-/**
- * A flat copy of a short ASCII string. Substrings of the folded passage text are views into it; flat
- * copies let the text go, and sort and compare several times faster.
- */
-function flat(s: string): string {
-  return s.length < 13 ? s : Buffer.from(s, 'latin1').toString('latin1');
-}
-
-/**
- * String → number, looked up by a range of a string and its FNV-1a hash, so a token seen before needs no
- * substring (the builder meets every token of every passage; most are repeats).
- */
-class StringTable {
-  private keys: string[] = new Array(1024);
-  private hashes = new Int32Array(1024);
-  private values = new Int32Array(1024).fill(-1);
-  private size = 0;
-
-  /** The number stored for text[begin, end), or -1. */
-  get(text: string, begin: number, end: number, hash: number): number {
-    const mask = this.values.length - 1;
-    const length = end - begin;
-    for (let slot = hash & mask; this.values[slot] >= 0; slot = (slot + 1) & mask) {
-      const key = this.keys[slot];
-      if (this.hashes[slot] === hash && key.length === length && text.startsWith(key, begin)) return this.values[slot];
-    }
-    return -1;
-  }
-
-  set(key: string, hash: number, value: number): void {
-    if (++this.size * 2 > this.values.length) this.grow();
-    this.put(key, hash, value);
-  }
-
-  private put(key: string, hash: number, value: number): void {
-    const mask = this.values.length - 1;
-    let slot = hash & mask;
-    while (this.values[slot] >= 0) slot = (slot + 1) & mask;
-    this.keys[slot] = key;
-    this.hashes[slot] = hash;
-    this.values[slot] = value;
-  }
-
-  private grow(): void {
-    const { keys, hashes, values } = this;
-    this.keys = new Array(values.length * 2);
-    this.hashes = new Int32Array(values.length * 2);
-    this.values = new Int32Array(values.length * 2).fill(-1);
-    for (let slot = 0; slot < values.length; slot++) if (values[slot] >= 0) this.put(keys[slot], hashes[slot], values[slot]);
-  }
-}
-
 /** A growable Int32Array (the builder appends millions of numbers; plain arrays would cost far more memory). */
 class IntList {
   data = new Int32Array(1024);
@@ -200,39 +136,29 @@ export function buildIndex(sources: IndexedSource[], passages: Passage[], builtA
   const sourceTitle = new Map(sources.map((s) => [s.id, s.title]));
 
   // 1. Tokens → provisional term numbers (in order of first appearance); per passage: heading tokens, then body tokens.
-  const termOfToken = new StringTable();
-  const termIndex = new StringTable();
+  // The search tokenizes queries the same way (words() + stem()); the cache spares stem() for repeated tokens.
+  const termOfToken = new Map<string, number>();
+  const termIndex = new Map<string, number>();
   const terms: string[] = [];
   const tokens = new IntList();
-  /** Appends the term numbers of `text`'s tokens — exactly words(text).map(stem) — and returns their count. */
+  /** Appends the term numbers of words(text).map(stem) and returns their count. */
   const tokenize = (text: string): number => {
-    const folded = fold(text);
-    let count = 0;
-    for (let i = 0; i < folded.length; ) {
-      if (!isTokenChar(folded.charCodeAt(i))) {
-        i++;
-        continue;
-      }
-      const begin = i;
-      let hash = FNV_OFFSET;
-      for (let c: number; i < folded.length && isTokenChar((c = folded.charCodeAt(i))); i++) hash = Math.imul(hash ^ c, FNV_PRIME);
-      // words() keeps tokens of two or more characters, and single digits.
-      if (i - begin < 2 && !isDigit(folded.charCodeAt(begin))) continue;
-      let id = termOfToken.get(folded, begin, i, hash);
-      if (id < 0) {
-        const term = flat(stem(folded.slice(begin, i)));
-        id = termIndex.get(term, 0, term.length, hashOf(term));
-        if (id < 0) {
+    const found = words(text);
+    for (const token of found) {
+      let id = termOfToken.get(token);
+      if (id === undefined) {
+        const term = stem(token);
+        id = termIndex.get(term);
+        if (id === undefined) {
           id = terms.length;
           terms.push(term);
-          termIndex.set(term, hashOf(term), id);
+          termIndex.set(term, id);
         }
-        termOfToken.set(flat(folded.slice(begin, i)), hash, id);
+        termOfToken.set(token, id);
       }
       tokens.push(id);
-      count++;
     }
-    return count;
+    return found.length;
   };
   const headEnd = new Int32Array(passages.length); // tokens of passage p: [bodyEnd[p-1], headEnd[p]) heading, [headEnd[p], bodyEnd[p]) body
   const bodyEnd = new Int32Array(passages.length);
@@ -253,10 +179,8 @@ export function buildIndex(sources: IndexedSource[], passages: Passage[], builtA
   terms.forEach((term, id) => {
     if (term.length < 8) return;
     for (let i = 3; i <= term.length - RANKING.minPartLength; i++) {
-      let hash = FNV_OFFSET;
-      for (let k = i; k < term.length; k++) hash = Math.imul(hash ^ term.charCodeAt(k), FNV_PRIME);
-      const tail = termIndex.get(term, i, term.length, hash);
-      if (tail >= 0) {
+      const tail = termIndex.get(term.slice(i));
+      if (tail !== undefined) {
         partOf[id] = tail;
         break;
       }
@@ -266,7 +190,7 @@ export function buildIndex(sources: IndexedSource[], passages: Passage[], builtA
   // 3. Sorted vocabulary and the rank of every provisional term number in it.
   const vocab = [...terms].sort();
   const rank = new Int32Array(terms.length);
-  vocab.forEach((term, r) => (rank[termIndex.get(term, 0, term.length, hashOf(term))] = r));
+  vocab.forEach((term, r) => (rank[termIndex.get(term)!] = r));
 
   // 4. Weighted term frequencies per passage → impacts, collected per passage, then grouped per term.
   const tf = new Float64Array(terms.length);

@@ -1,25 +1,21 @@
 /** German-aware text normalisation shared by the knowledge build and the search (pure, no I/O). */
 
-const FOLDS: Array<[RegExp, string]> = [
-  [/ä/g, 'ae'],
-  [/ö/g, 'oe'],
-  [/ü/g, 'ue'],
-  [/ß/g, 'ss'],
-];
+const FOLDS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
 
 /** Lower-case and fold umlauts and ß to their two-letter forms, so "Entschädigung" and "Entschaedigung" meet. */
 export function fold(text: string): string {
-  let out = text.toLowerCase().normalize('NFC');
-  for (const [re, to] of FOLDS) out = out.replace(re, to);
+  const out = text.toLowerCase().normalize('NFC').replace(/[äöüß]/g, (c) => FOLDS[c]);
   // Remaining diacritics (é, č, …) lose their marks; names from other languages still match plain input.
-  return out.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  // (Pure ASCII has none: the index build folds every passage, so it skips the decomposition then.)
+  return /[^\x00-\x7f]/.test(out) ? out.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : out;
 }
 
 /** Splits folded text into word tokens; keeps numbers and number-letter tokens such as "4a". */
 export function words(text: string): string[] {
   const folded = fold(text);
   const tokens = folded.match(/[a-z0-9]+/g) ?? [];
-  return tokens.filter((t) => t.length >= 2 || /^[0-9]$/.test(t));
+  // Single letters carry no meaning; single digits do ("3 Monate", "Abs. 4").
+  return tokens.filter((t) => t.length >= 2 || (t >= '0' && t <= '9'));
 }
 
 const SUFFIXES = ['ern', 'em', 'er', 'en', 'es', 'e', 's', 'n'];

@@ -1,12 +1,13 @@
 /**
  * Draws the two Teams icons of Lotse – a compass rose in a ring (a ship's pilot, German "Lotse", steers by it) –
  * and writes manifest/color.png (192×192) and manifest/outline.png (32×32, white on transparent).
- * Pure arithmetic (no trigonometry, 8×8 supersampling) and a deterministic PNG encoder: `npm run icons`
- * always writes the same bytes.
+ * Pure arithmetic (no trigonometry, 8×8 supersampling): the pixels are the same on every machine. The PNG
+ * bytes come from pngjs (zlib), which may compress differently across Node versions, so a file is only
+ * rewritten when its pixels change.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { encodePng } from './manifest/png';
+import { PNG } from 'pngjs';
 import { findProjectRoot } from './manifest/settings';
 
 type Rgba = [number, number, number, number];
@@ -70,6 +71,19 @@ function render(size: number, shade: (x: number, y: number) => Rgba): Uint8Array
   return out;
 }
 
+/** 8-bit RGBA PNG of size×size pixels. */
+function encodePng(size: number, rgba: Uint8Array): Buffer {
+  const png = new PNG({ width: size, height: size });
+  png.data = Buffer.from(rgba);
+  return PNG.sync.write(png, { colorType: 6 });
+}
+
+/** True when both PNG files decode to the same size and RGBA pixels (however they were compressed). */
+export function samePixels(a: Buffer, b: Buffer): boolean {
+  const [x, y] = [PNG.sync.read(a), PNG.sync.read(b)];
+  return x.width === y.width && x.height === y.height && x.data.equals(y.data);
+}
+
 const within = (x: number, y: number, r: number) => x * x + y * y <= r * r;
 
 /** 192×192 colour icon: white compass rose with an amber north point in a white ring, on the accent colour. */
@@ -87,7 +101,7 @@ export function renderColorIcon(): Buffer {
     if (within(x, y, 0.07)) c = ACCENT;
     return c;
   });
-  return encodePng(size, size, pixels);
+  return encodePng(size, pixels);
 }
 
 /** 32×32 outline icon: the same motif in white only, on a transparent background (every pixel #FFFFFF + alpha). */
@@ -101,7 +115,7 @@ export function renderOutlineIcon(): Buffer {
     const rose = insidePolygon(x, y, main) && !within(x, y, 0.11);
     return ring || rose ? WHITE : transparentWhite;
   });
-  return encodePng(size, size, pixels);
+  return encodePng(size, pixels);
 }
 
 export function renderIcons(): { 'color.png': Buffer; 'outline.png': Buffer } {
@@ -112,8 +126,8 @@ if (require.main === module) {
   const dir = path.join(findProjectRoot(), 'manifest');
   for (const [name, data] of Object.entries(renderIcons())) {
     const file = path.join(dir, name);
-    const same = fs.existsSync(file) && fs.readFileSync(file).equals(data);
+    const same = fs.existsSync(file) && samePixels(fs.readFileSync(file), data);
     if (!same) fs.writeFileSync(file, data);
-    console.log(`${path.join('manifest', name)}: ${data.length} Bytes${same ? ' (unverändert)' : ' geschrieben'}`);
+    console.log(`${path.join('manifest', name)}: ${same ? 'Pixel unverändert, Datei bleibt' : `${data.length} Bytes geschrieben`}`);
   }
 }

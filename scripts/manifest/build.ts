@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
 import { fillTemplate, findProjectRoot, loadEnvironment, resolveSettings, type Env, type Problem } from './settings';
 import { formatProblem, validateAppPackage } from './validate';
-import { writeZip, type ZipEntry } from './zip';
 
 export interface BuildOptions {
   /** Build the example package from .env.example and the documented example bot id and host. */
@@ -89,9 +89,10 @@ export async function buildAppPackage(opts: BuildOptions = {}): Promise<BuildRes
   const warnings = merge(settings.warnings, result.warnings);
   if (problems.length > 0) return { ...fail(problems, manifest), warnings };
 
-  const entries: ZipEntry[] = [{ name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') }];
-  for (const [name, data] of Object.entries(files)) if (data) entries.push({ name, data });
+  // PNG files are compressed already: stored. A fixed date (local time, as ZIP stores it) keeps the bytes reproducible.
+  const entries: Zippable = { 'manifest.json': [Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'), { level: 9 }] };
+  for (const [name, data] of Object.entries(files)) if (data) entries[name] = [data, { level: 0 }];
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  fs.writeFileSync(outFile, writeZip(entries));
+  fs.writeFileSync(outFile, zipSync(entries, { mtime: new Date(1980, 0, 1) }));
   return { ok: true, problems: [], warnings, manifest, zipPath: outFile };
 }

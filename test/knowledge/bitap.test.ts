@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import Fuse from 'fuse.js';
+import { BitapScorer, FUSE_OPTIONS } from '../../knowledge/bitap';
+
+/**
+ * The bitap port must give exactly fuse.js's score (or fuse.js's "no match") for every one-word text and
+ * pattern the typo look-up can meet. Few letters, so random words share many characters and every error
+ * count between exact and hopeless comes up; upper case, umlauts, ß and digits appear in texts too.
+ */
+
+const LETTERS = ['a', 'e', 'i', 'n', 'r', 's', 't', 'ä', 'ß', '4'];
+
+function word(minLength: number, maxLength: number, extra: string[] = []) {
+  return fc.array(fc.constantFrom(...LETTERS, ...extra), { minLength, maxLength }).map((chars) => chars.join(''));
+}
+
+/** fuse.js's own answer: the score of a one-item collection, or -1 when it does not match. */
+function fuseScore(pattern: string, text: string): number {
+  const [hit] = new Fuse([{ term: text }], FUSE_OPTIONS).search(pattern);
+  return hit ? (hit.score ?? Number.NaN) : -1;
+}
+
+const scorer = new BitapScorer();
+function portScore(pattern: string, text: string): number {
+  scorer.load(pattern);
+  const score = scorer.score(text);
+  // fuse.js's computeScore turns an exact match's 0 into Number.EPSILON; the port leaves that to its caller.
+  return score < 0 ? -1 : score || Number.EPSILON;
+}
+
+/** A pattern made from part of the text with a few random edits: close matches, where ranking is decided. */
+const nearPair = word(1, 24, ['A', 'E']).chain((text) =>
+  fc
+    .tuple(fc.nat(text.length), fc.nat(text.length), word(0, 3), fc.nat(40))
+    .map(([from, to, noise, at]) => {
+      const part = text.toLowerCase().slice(Math.min(from, to), Math.max(from, to) + 1);
+      const cut = at % (part.length + 1);
+      return { text, pattern: `${part.slice(0, cut)}${noise}${part.slice(cut + (at % 2))}` };
+    }),
+);
+
+const randomPair = fc.record({ text: word(0, 40, ['A', 'E']), pattern: word(1, 32) });
+
+describe('bitap port against fuse.js', () => {
+  it.each([
+    ['near spellings', nearPair],
+    ['random words', randomPair],
+  ])('scores %s exactly like fuse.js', (_name, pairs) => {
+    fc.assert(
+      fc.property(pairs, ({ text, pattern }) => {
+        fc.pre(BitapScorer.handles(pattern));
+        expect(portScore(pattern, text)).toBe(fuseScore(pattern, text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('agrees on hand-picked edge cases (exact, too short, 32 letters, repeats)', () => {
+    const cases: Array<[string, string]> = [
+      ['bedenkfrist', 'bedenkfrist'],
+      ['bedenkfirst', 'bedenkfrist'],
+      ['ab', 'ab'],
+      ['abc', 'xabcx'],
+      ['a'.repeat(32), 'a'.repeat(31)],
+      ['abababab', 'babababa'],
+      ['menschenhandl', 'menschenhandel'],
+      ['traumambulanz', 'traumaambulanz'],
+      ['xyzzy', 'menschenhandel'],
+    ];
+    for (const [pattern, text] of cases) expect([pattern, text, portScore(pattern, text)]).toEqual([pattern, text, fuseScore(pattern, text)]);
+  });
+
+  it('leaves longer and blank patterns to fuse.js', () => {
+    expect(BitapScorer.handles('a'.repeat(33))).toBe(false);
+    expect(BitapScorer.handles('   ')).toBe(false);
+    expect(BitapScorer.handles('a'.repeat(32))).toBe(true);
+  });
+});

@@ -1,5 +1,4 @@
-import type { AddressInfo } from 'node:net';
-import { buildTestApp, message } from '../helpers/app';
+import { buildTestApp, listen, message, withServer } from '../helpers/app';
 import { ConfigError, loadConfig } from '../../src/config';
 import type { LotseApp } from '../../src/app';
 
@@ -8,10 +7,9 @@ let base: string;
 
 beforeAll(async () => {
   app = buildTestApp();
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  base = await listen(app);
 });
-afterAll(() => new Promise<void>((resolve) => app.server.close(() => resolve())));
+afterAll(() => app.close());
 
 function post(body: string, headers: Record<string, string> = {}) {
   return fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -59,12 +57,10 @@ describe('configuration', () => {
 
   it('refuses a half-configured production mode, naming each missing setting', () => {
     expect(() => loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001' })).toThrow(ConfigError);
-    try {
-      loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppType: 'SingleTenant' });
-    } catch (err) {
-      expect((err as Error).message).toMatch(/MicrosoftAppTenantId/);
-      expect((err as Error).message).toMatch(/MicrosoftAppPassword/);
-    }
+    const singleTenant = () => loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppType: 'SingleTenant' });
+    expect(singleTenant).toThrow(ConfigError);
+    expect(singleTenant).toThrow(/MicrosoftAppTenantId/);
+    expect(singleTenant).toThrow(/MicrosoftAppPassword/);
     expect(() => loadConfig({ MicrosoftAppId: 'x', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' })).toThrow(/SingleTenant or UserAssignedMSI/);
   });
 
@@ -79,18 +75,14 @@ describe('configuration', () => {
     ['a non-bearer scheme', { authorization: 'Basic YWRtaW46YWRtaW4=' }],
   ])('rejects calls with %s in production mode (401) and runs no turn', async (_name, headers) => {
     const prod = buildTestApp({ MicrosoftAppId: '00000000-0000-4000-8000-000000000001', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' });
-    await new Promise<void>((r) => prod.server.listen(0, '127.0.0.1', r));
-    try {
-      const port = (prod.server.address() as AddressInfo).port;
-      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+    await withServer(prod, async (prodBase) => {
+      const res = await fetch(`${prodBase}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(message('Kooperationsvereinbarung Sachsen-Anhalt', { deliveryMode: 'normal', serviceUrl: 'https://smba.trafficmanager.net/emea/' })),
       });
       expect(res.status).toBe(401);
       expect(await res.text()).not.toContain('Sachsen-Anhalt');
-    } finally {
-      await prod.close();
-    }
+    });
   });
 });

@@ -9,7 +9,8 @@ import { createLogger } from '../../src/logger';
 import { loadDialogContent } from '../../dialogs/content';
 import { loadTexts } from '../../dialogs/texts';
 import { realSearch } from '../helpers/knowledge';
-import { cardOf, cardText, inject, message, replies } from '../helpers/app';
+import { cardOf, cardText } from '../helpers/app';
+import { chat } from '../helpers/chat';
 import { CASES } from '../helpers/cases';
 
 const texts = loadTexts().de;
@@ -84,9 +85,9 @@ describe('scale-out state on Azure Blob storage (real Azurite)', () => {
     fs.rmSync(location, { recursive: true, force: true });
   });
 
-  const conversation = { id: 'blob-conversation-1' };
-  const say = async (app: LotseApp, text: string) => replies(await inject(app, message(text, { conversation })));
-  const press = async (app: LotseApp, value: Record<string, unknown>) => replies(await inject(app, message(undefined, { conversation, value })));
+  // The same conversation, reached through either instance.
+  const say = (app: LotseApp, text: string) => chat(app, 'blob-conversation-1').say(text);
+  const press = (app: LotseApp, value: Record<string, unknown>) => chat(app, 'blob-conversation-1').press(value);
 
   it('starts a checklist on instance A and finishes it on instance B', async () => {
     await say(a, 'Erste Schritte');

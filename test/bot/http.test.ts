@@ -1,6 +1,7 @@
 import { buildTestApp, listen, message, withServer } from '../helpers/app';
 import { ConfigError, loadConfig } from '../../src/config';
 import type { LotseApp } from '../../src/app';
+import { isLoopbackHost, isLoopbackUrl } from '../../src/channels/loopback';
 
 let app: LotseApp;
 let base: string;
@@ -46,6 +47,24 @@ describe('HTTP endpoint', () => {
     expect(res.status).toBe(status);
     expect(((await res.json()) as any).message).toEqual(expect.any(String));
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('"this machine" (one check for replies in local mode, Direct Line replies and the manifest warning)', () => {
+  it.each(['localhost', 'LOCALHOST', 'bot.localhost', '127.0.0.1', '127.8.9.10', '::1', '[::1]', '::ffff:127.0.0.1', '0.0.0.0'])('%s is this machine', (host) => {
+    expect(isLoopbackHost(host)).toBe(true);
+  });
+
+  it.each(['', 'example.org', 'localhost.example.org', '127.0.0.1.nip.io', '128.0.0.1', '10.0.0.1', '::2', '::ffff:10.0.0.1', '1270.0.0.1'])('"%s" is not', (host) => {
+    expect(isLoopbackHost(host)).toBe(false);
+  });
+
+  it('reads URLs by their host, and an unparsable URL is not this machine', () => {
+    expect(isLoopbackUrl('http://[::1]:3978/api')).toBe(true);
+    expect(isLoopbackUrl('http://127.0.0.1:9')).toBe(true);
+    expect(isLoopbackUrl('https://127.0.0.1@example.org/')).toBe(false);
+    expect(isLoopbackUrl('not a url')).toBe(false);
+    expect(isLoopbackUrl(undefined)).toBe(false);
   });
 });
 

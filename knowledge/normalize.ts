@@ -7,7 +7,7 @@ export function fold(text: string): string {
   const out = text.toLowerCase().normalize('NFC').replace(/[äöüß]/g, (c) => FOLDS[c]);
   // Remaining diacritics (é, č, …) lose their marks; names from other languages still match plain input.
   // (Pure ASCII has none: the index build folds every passage, so it skips the decomposition then.)
-  return /[^\x00-\x7f]/.test(out) ? out.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : out;
+  return /[^\p{ASCII}]/u.test(out) ? out.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : out;
 }
 
 /** Splits folded text into word tokens; keeps numbers and number-letter tokens such as "4a". */

@@ -1,4 +1,5 @@
 import type { Storage } from 'botbuilder';
+import { KeyedQueue } from './keyedQueue';
 import { isETagConflict } from './storage';
 
 const INDEX_KEY = 'lotse-feedback/index';
@@ -22,19 +23,13 @@ const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a,
 
 /** "Hilfreich? Ja / Nein" clicks, kept through the bot's storage layer (memory or Azure Blob). */
 export class FeedbackStore {
-  private readonly locks = new Map<string, Promise<void>>();
+  /** One update per key at a time in this process (a new document has no eTag to protect it); eTags guard across instances. */
+  private readonly queue = new KeyedQueue();
 
   constructor(private readonly storage: Storage) {}
 
-  /** One update per key at a time in this process (a new document has no eTag to protect it); eTags guard across instances. */
   private update<T extends { eTag?: string }>(key: string, empty: () => T, change: (doc: T) => void): Promise<void> {
-    const run = (this.locks.get(key) ?? Promise.resolve()).then(() => this.updateOnce(key, empty, change));
-    const settled = run.catch(() => undefined);
-    this.locks.set(key, settled);
-    void settled.then(() => {
-      if (this.locks.get(key) === settled) this.locks.delete(key);
-    });
-    return run;
+    return this.queue.run(key, () => this.updateOnce(key, empty, change));
   }
 
   private async updateOnce<T extends { eTag?: string }>(key: string, empty: () => T, change: (doc: T) => void): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
 import type { TextSet } from '../dialogs/texts';
 import type { Logger } from './logger';
+import { KeyedQueue } from './keyedQueue';
 import { isETagConflict, StorageUnavailableError } from './storage';
 
 export interface TurnRunnerOptions {
@@ -19,7 +20,7 @@ export interface TurnRunnerOptions {
  */
 export function createTurnRunner(opts: TurnRunnerOptions): (context: TurnContext) => Promise<void> {
   const now = opts.now ?? Date.now;
-  const queues = new Map<string, Promise<void>>();
+  const queue = new KeyedQueue();
   const windows = new Map<string, number[]>();
 
   const limited = (key: string): boolean => {
@@ -71,8 +72,7 @@ export function createTurnRunner(opts: TurnRunnerOptions): (context: TurnContext
       await context.sendActivity(opts.texts.rateLimited);
       return;
     }
-    const previous = queues.get(key) ?? Promise.resolve();
-    const mine = previous.then(async () => {
+    await queue.run(key, async () => {
       try {
         await attempt(context);
       } catch (err) {
@@ -81,12 +81,5 @@ export function createTurnRunner(opts: TurnRunnerOptions): (context: TurnContext
         await context.sendActivity(opts.texts.storageUnavailable);
       }
     });
-    const settled = mine.catch(() => undefined);
-    queues.set(key, settled);
-    try {
-      await mine;
-    } finally {
-      if (queues.get(key) === settled) queues.delete(key);
-    }
   };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
+import { isLoopbackHost } from '../../src/channels/loopback';
 import { findProjectRoot } from '../../knowledge/paths';
 
 export { findProjectRoot };
@@ -54,10 +55,8 @@ export function loadEnvironment(opts: { example: boolean; root: string; env?: En
 
 const text = (v: string | undefined): string => (v ?? '').trim();
 
-export function isLocalHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || h === '0.0.0.0' || /^127\./.test(h);
-}
+/** A host Teams cannot reach: this machine (one definition with the bot's own loopback checks). */
+export const isLocalHost = isLoopbackHost;
 
 export interface ResolvedSettings {
   values: Record<Placeholder, string>;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Logger } from '../logger';
 import { DirectLineStore, type DirectLineLimits } from './directLineStore';
 import { encodingGuard } from './httpGuards';
+import { isLoopbackHost } from './loopback';
 
 export const DL_BASE = '/v3/directline';
 export const REPLY_BASE = '/api/directline/replies';
@@ -36,8 +37,6 @@ export interface DirectLineOptions {
   /** Base URL under which this server reaches itself (loopback), for the bot's replies. */
   selfUrl: () => string;
 }
-
-const isLoopback = (address: string | undefined) => !!address && (address === '::1' || address.startsWith('127.') || address === '::ffff:127.0.0.1' || address.startsWith('::ffff:127.'));
 
 function fail(res: Response, status: number, message: string): void {
   res.send(status, { error: { code: status === 403 ? 'TokenExpiredOrInvalid' : status === 404 ? 'ConversationNotFound' : 'BadArgument', message } });
@@ -123,7 +122,7 @@ export function mountDirectLine(opts: DirectLineOptions): DirectLineStore {
   });
 
   const storeReply = async (req: Request, res: Response) => {
-    if (!isLoopback(req.socket.remoteAddress)) return fail(res, 403, 'Nur für den Bot dieses Servers.');
+    if (!isLoopbackHost(req.socket.remoteAddress)) return fail(res, 403, 'Nur für den Bot dieses Servers.');
     const conversation = store.get(req.params.conversationId);
     if (!conversation) return fail(res, 404, 'Gespräch nicht gefunden.');
     const parsed = BotActivity.safeParse(req.body);

@@ -1,6 +1,7 @@
 import type { Next, Request, Response } from 'restify';
 import { z } from 'zod';
 import type { Config } from '../config';
+import { isLoopbackUrl } from './loopback';
 
 /** The least an activity must have before the adapter sees it; anything else is a 400, not a 500. */
 const IncomingActivity = z
@@ -33,16 +34,6 @@ export function encodingGuard(req: Request, res: Response, next: Next): void {
     return next(false);
   }
   return next();
-}
-
-function isLoopbackUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    const host = new URL(url).hostname;
-    return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-  } catch {
-    return false;
-  }
 }
 
 /** Validates the activity; in local mode (no authentication) replies may only go back to this machine. */

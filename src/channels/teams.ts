@@ -29,17 +29,24 @@ export function splitText(text: string, max = MAX_TEXT_CHARS): string[] {
   return parts;
 }
 
-const RETRY_STATUS = new Set([412, 429, 502, 504]);
-
 function statusOf(err: unknown): number | undefined {
   const e = err as { statusCode?: number; status?: number; response?: { status?: number } } | undefined;
   return e?.statusCode ?? e?.status ?? e?.response?.status;
 }
 
-function retryAfterMs(err: unknown): number | undefined {
+/**
+ * The connector client's pipeline (@azure/core-rest-pipeline, default retry policy) already retries
+ * 5xx (502, 503, 504 …) and network errors with exponential back-off, and 429/503 that carry a
+ * Retry-After header, three times each. What it leaves alone and Teams asks bots to retry: 412, and a
+ * 429 without Retry-After. Retrying more here would multiply the attempts (4 × 4 before).
+ */
+export function needsOwnRetry(err: unknown): boolean {
+  const status = statusOf(err);
+  if (status === 412) return true;
+  if (status !== 429) return false;
   const headers = (err as { response?: { headers?: { get?: (n: string) => string | null | undefined } } })?.response?.headers;
-  const value = Number(headers?.get?.('retry-after'));
-  return Number.isFinite(value) && value > 0 ? Math.min(value * 1000, 10_000) : undefined;
+  const retryAfter = ['retry-after', 'retry-after-ms', 'x-ms-retry-after-ms'].some((h) => headers?.get?.(h) != null);
+  return !retryAfter;
 }
 
 export interface SendPolicy {
@@ -49,8 +56,8 @@ export interface SendPolicy {
 }
 
 /**
- * Edge middleware for Teams: splits over-long text messages and retries sends that Teams throttles or
- * rejects transiently (429, 412, 502, 504) with exponential back-off, honouring Retry-After.
+ * Edge middleware for Teams: splits over-long text messages and retries, with exponential back-off,
+ * the transient send failures the SDK does not retry itself (see needsOwnRetry).
  */
 export function teamsSendMiddleware(policy: SendPolicy = { attempts: 4, baseDelayMs: 500 }): Middleware {
   const sleep = policy.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
@@ -66,9 +73,8 @@ export function teamsSendMiddleware(policy: SendPolicy = { attempts: 4, baseDela
             try {
               return await send();
             } catch (err) {
-              const status = statusOf(err);
-              if (!status || !RETRY_STATUS.has(status) || attempt >= policy.attempts) throw err;
-              await sleep(retryAfterMs(err) ?? policy.baseDelayMs * 2 ** (attempt - 1));
+              if (!needsOwnRetry(err) || attempt >= policy.attempts) throw err;
+              await sleep(policy.baseDelayMs * 2 ** (attempt - 1));
             }
           }
         });

@@ -1,8 +1,10 @@
 import { loadTexts } from '../../dialogs/texts';
 import { buildTestApp, cardOf, cardText, inject, message, replies } from '../helpers/app';
+import { chat } from '../helpers/chat';
 
 const texts = loadTexts();
 const app = buildTestApp();
+const user = chat(app, 'conv-1');
 
 async function ask(text: string, extra = {}) {
   const res = await inject(app, message(text, extra));
@@ -72,12 +74,12 @@ describe('free-text questions through the adapter', () => {
     expect(cardText(card)).toContain(texts.de.uncertainIntro);
     const button = card.actions.find((a: any) => a.data.verb === 'showPassage');
     expect(button.type).toBe('Action.Submit');
-    const opened = replies(await inject(app, message(undefined, { value: button.data })))[0];
+    const [opened] = await user.press(button.data);
     expect(cardText(cardOf(opened))).toContain(texts.de.sourceLabel);
   });
 
   it('answers a suggested question sent back as a card value', async () => {
-    const [reply] = replies(await inject(app, message(undefined, { value: { verb: 'ask', question: 'Kooperationsvereinbarung Sachsen-Anhalt' } })));
+    const [reply] = await user.press({ verb: 'ask', question: 'Kooperationsvereinbarung Sachsen-Anhalt' });
     expect(cardText(cardOf(reply))).toMatch(/Sachsen-Anhalt/);
   });
 

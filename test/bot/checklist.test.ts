@@ -2,7 +2,8 @@ import { MemoryStorage } from 'botbuilder';
 import { loadDialogContent } from '../../dialogs/content';
 import { visibleSteps } from '../../dialogs/engine';
 import { loadTexts } from '../../dialogs/texts';
-import { buildTestApp, cardOf, cardText, FIXED_NOW, inject, message, replies } from '../helpers/app';
+import { buildTestApp, cardOf, cardText, FIXED_NOW, inject, message, replies, withServer } from '../helpers/app';
+import { button, newChat, type Chat } from '../helpers/chat';
 import { CASES } from '../helpers/cases';
 import { realSearch } from '../helpers/knowledge';
 import { plain } from '../../src/cards/adaptive';
@@ -12,23 +13,9 @@ const defs = loadDialogContent();
 const storage = new MemoryStorage();
 const app = buildTestApp({}, { storage });
 
-let conv = 0;
-function conversation() {
-  const id = `checklist-${++conv}`;
-  const say = async (text: string) => replies(await inject(app, message(text, { conversation: { id } })));
-  const press = async (data: Record<string, unknown>) => replies(await inject(app, message(undefined, { conversation: { id }, value: data })));
-  return { id, say, press };
-}
+const conversation = () => newChat(app, 'checklist');
 
-/** Presses the card button whose data has these fields, as a channel sends an Action.Submit back. */
-function button(card: any, match: Record<string, string>): Record<string, unknown> {
-  const all = [...(card.actions ?? []), ...(card.body ?? []).flatMap((e: any) => (e.type === 'ActionSet' ? e.actions : []))];
-  const found = all.find((a: any) => Object.entries(match).every(([k, v]) => a.data?.[k] === v));
-  if (!found) throw new Error(`no button ${JSON.stringify(match)} in ${JSON.stringify(all.map((a: any) => a.data))}`);
-  return found.data;
-}
-
-async function answerFacts(c: ReturnType<typeof conversation>, facts: Record<string, string>) {
+async function answerFacts(c: Chat, facts: Record<string, string>) {
   let [reply] = await c.say('Erste Schritte');
   for (const def of defs.facts) {
     expect(cardText(cardOf(reply))).toContain(def.question);
@@ -179,24 +166,19 @@ describe('"Erste Schritte" through the adapter, by card buttons only', () => {
 
 describe('printable checklist', () => {
   it('GET /checkliste shows the same tailored steps, contacts for the Land and no personal data', async () => {
-    const { server } = app;
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    try {
-      const port = (server.address() as { port: number }).port;
+    await withServer(app, async (base) => {
       const f = CASES[0].facts;
-      const res = await fetch(`http://127.0.0.1:${port}/checkliste?danger=no&land=NW&age=21plus&citizenship=non-eu&exploitation=sexual`);
+      const res = await fetch(`${base}/checkliste?danger=no&land=NW&age=21plus&citizenship=non-eu&exploitation=sexual`);
       expect(res.status).toBe(200);
       const html = await res.text();
       for (const checklist of defs.checklists) for (const s of visibleSteps(checklist, f)) expect(html).toContain(s.title.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
       expect(html).not.toContain(defs.checklists[3].steps.find((s) => s.id === 'eu-freizuegigkeit')!.title);
       expect(html).toMatch(/Landschaftsverband|LVR/);
       expect(html).toMatch(/Stand: 29\.04\.2026/);
-      const bad = await fetch(`http://127.0.0.1:${port}/checkliste?land=%3Cscript%3E`);
+      const bad = await fetch(`${base}/checkliste?land=%3Cscript%3E`);
       expect(bad.status).toBe(400);
       expect(await bad.text()).not.toContain('<script>');
-    } finally {
-      await new Promise<void>((r) => server.close(() => r()));
-    }
+    });
   });
 });
 

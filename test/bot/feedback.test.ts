@@ -1,8 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import { MemoryStorage } from 'botbuilder';
 import { loadTexts } from '../../dialogs/texts';
 import { FeedbackStore, formatReport } from '../../src/feedback';
-import { buildTestApp, cardOf, inject, message, replies, FIXED_NOW } from '../helpers/app';
+import { buildTestApp, cardOf, FIXED_NOW, withServer } from '../helpers/app';
+import { chat } from '../helpers/chat';
 
 const texts = loadTexts().de;
 
@@ -22,17 +22,17 @@ describe('"Hilfreich? Ja / Nein" feedback', () => {
     const storage = new MemoryStorage();
     const app = buildTestApp({}, { storage });
     const question = 'Kooperationsvereinbarung Sachsen-Anhalt Geheimnamen';
-    const card = cardOf(replies(await inject(app, message(question, { channelId: 'webchat' })))[0]);
+    const card = cardOf((await chat(app, 'conv-1', { channelId: 'webchat' }).say(question))[0]);
     const [yes, no] = feedbackButtons(card);
     expect(yes.title).toBe(texts.feedbackYes);
     expect(no.title).toBe(texts.feedbackNo);
     const passageId = no.data.passageId;
 
-    const click = async (data: any, channelId = 'webchat') => replies(await inject(app, message(undefined, { channelId, value: data })))[0].text;
+    const click = async (data: any, channelId = 'webchat') => (await chat(app, 'conv-1', { channelId }).press(data))[0].text;
     expect(await click(no.data)).toBe(texts.feedbackThanksNo);
     expect(await click(no.data, 'msteams')).toBe(texts.feedbackThanksNo);
     expect(await click(yes.data)).toBe(texts.feedbackThanks);
-    const other = cardOf(replies(await inject(app, message('Forum Menschenrechte Arbeitsgruppen KOK')))[0]);
+    const other = cardOf((await chat(app, 'conv-1').say('Forum Menschenrechte Arbeitsgruppen KOK'))[0]);
     await click(feedbackButtons(other)[0].data);
     expect(await click({ verb: 'feedback', passageId: 'gibt-es-nicht#1', helpful: 'no' })).toBe(texts.passageGone);
 
@@ -49,15 +49,12 @@ describe('"Hilfreich? Ja / Nein" feedback', () => {
 
   it('serves the report to the CLI from the running bot in local mode', async () => {
     const app = buildTestApp();
-    await new FeedbackStore(new MemoryStorage()).report();
-    await app.feedback.record('kooperationsvereinbarungen-laender#1', false, 'webchat', FIXED_NOW);
-    await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
-    try {
-      const res = await fetch(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/feedback/report`);
-      expect(((await res.json()) as any).rows).toEqual([{ passageId: 'kooperationsvereinbarungen-laender#1', yes: 0, no: 1, lastDay: '2026-11-25' }]);
-    } finally {
-      await app.close();
-    }
+    await withServer(app, async (base) => {
+      const report = async () => ((await (await fetch(`${base}/api/feedback/report`)).json()) as any).rows;
+      expect(await report()).toEqual([]);
+      await app.feedback.record('kooperationsvereinbarungen-laender#1', false, 'webchat', FIXED_NOW);
+      expect(await report()).toEqual([{ passageId: 'kooperationsvereinbarungen-laender#1', yes: 0, no: 1, lastDay: '2026-11-25' }]);
+    });
   });
 
   it('keeps counts exact when clicks race (eTag retry)', async () => {

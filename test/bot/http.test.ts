@@ -1,17 +1,16 @@
-import type { AddressInfo } from 'node:net';
-import { buildTestApp, message } from '../helpers/app';
+import { buildTestApp, listen, message, withServer } from '../helpers/app';
 import { ConfigError, loadConfig } from '../../src/config';
 import type { LotseApp } from '../../src/app';
+import { isLoopbackHost, isLoopbackUrl } from '../../src/channels/loopback';
 
 let app: LotseApp;
 let base: string;
 
 beforeAll(async () => {
   app = buildTestApp();
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  base = await listen(app);
 });
-afterAll(() => new Promise<void>((resolve) => app.server.close(() => resolve())));
+afterAll(() => app.close());
 
 function post(body: string, headers: Record<string, string> = {}) {
   return fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -51,6 +50,24 @@ describe('HTTP endpoint', () => {
   });
 });
 
+describe('"this machine" (one check for replies in local mode, Direct Line replies and the manifest warning)', () => {
+  it.each(['localhost', 'LOCALHOST', 'bot.localhost', '127.0.0.1', '127.8.9.10', '::1', '[::1]', '::ffff:127.0.0.1', '0.0.0.0'])('%s is this machine', (host) => {
+    expect(isLoopbackHost(host)).toBe(true);
+  });
+
+  it.each(['', 'example.org', 'localhost.example.org', '127.0.0.1.nip.io', '128.0.0.1', '10.0.0.1', '::2', '::ffff:10.0.0.1', '1270.0.0.1'])('"%s" is not', (host) => {
+    expect(isLoopbackHost(host)).toBe(false);
+  });
+
+  it('reads URLs by their host, and an unparsable URL is not this machine', () => {
+    expect(isLoopbackUrl('http://[::1]:3978/api')).toBe(true);
+    expect(isLoopbackUrl('http://127.0.0.1:9')).toBe(true);
+    expect(isLoopbackUrl('https://127.0.0.1@example.org/')).toBe(false);
+    expect(isLoopbackUrl('not a url')).toBe(false);
+    expect(isLoopbackUrl(undefined)).toBe(false);
+  });
+});
+
 describe('configuration', () => {
   it('runs in local mode on 127.0.0.1 without any settings', () => {
     const config = loadConfig({});
@@ -59,12 +76,10 @@ describe('configuration', () => {
 
   it('refuses a half-configured production mode, naming each missing setting', () => {
     expect(() => loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001' })).toThrow(ConfigError);
-    try {
-      loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppType: 'SingleTenant' });
-    } catch (err) {
-      expect((err as Error).message).toMatch(/MicrosoftAppTenantId/);
-      expect((err as Error).message).toMatch(/MicrosoftAppPassword/);
-    }
+    const singleTenant = () => loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppType: 'SingleTenant' });
+    expect(singleTenant).toThrow(ConfigError);
+    expect(singleTenant).toThrow(/MicrosoftAppTenantId/);
+    expect(singleTenant).toThrow(/MicrosoftAppPassword/);
     expect(() => loadConfig({ MicrosoftAppId: 'x', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' })).toThrow(/SingleTenant or UserAssignedMSI/);
   });
 
@@ -79,18 +94,14 @@ describe('configuration', () => {
     ['a non-bearer scheme', { authorization: 'Basic YWRtaW46YWRtaW4=' }],
   ])('rejects calls with %s in production mode (401) and runs no turn', async (_name, headers) => {
     const prod = buildTestApp({ MicrosoftAppId: '00000000-0000-4000-8000-000000000001', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' });
-    await new Promise<void>((r) => prod.server.listen(0, '127.0.0.1', r));
-    try {
-      const port = (prod.server.address() as AddressInfo).port;
-      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+    await withServer(prod, async (prodBase) => {
+      const res = await fetch(`${prodBase}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(message('Kooperationsvereinbarung Sachsen-Anhalt', { deliveryMode: 'normal', serviceUrl: 'https://smba.trafficmanager.net/emea/' })),
       });
       expect(res.status).toBe(401);
       expect(await res.text()).not.toContain('Sachsen-Anhalt');
-    } finally {
-      await prod.close();
-    }
+    });
   });
 });

@@ -1,7 +1,9 @@
-import type { TurnContext } from 'botbuilder';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { loadTexts } from '../../dialogs/texts';
 import { splitText, teamsSendMiddleware, MAX_TEXT_CHARS } from '../../src/channels/teams';
-import { buildTestApp, cardOf, cardText, inject, message, replies } from '../helpers/app';
+import { buildTestApp, cardOf, cardText, inject, injectInto, message, replies } from '../helpers/app';
 
 const texts = loadTexts().de;
 const app = buildTestApp();
@@ -72,32 +74,93 @@ describe('Teams send edge', () => {
     return { ctx, handler: () => handler! };
   }
 
-  it('retries 429/412/502/504 with growing back-off and gives up after the last attempt', async () => {
+  const failure = (statusCode: number, headers: Record<string, string> = {}) =>
+    Object.assign(new Error(`status ${statusCode}`), { statusCode, response: { status: statusCode, headers: new Headers(headers) } });
+
+  it('retries what the SDK leaves alone (412, 429 without Retry-After) with growing back-off, up to the last attempt', async () => {
     const delays: number[] = [];
     const middleware = teamsSendMiddleware({ attempts: 4, baseDelayMs: 100, sleep: async (ms) => void delays.push(ms) });
     const { ctx, handler } = fakeContext();
     await middleware.onTurn(ctx, async () => undefined);
-    const failures = [429, 502, 412];
+    const failures = [failure(429), failure(412), failure(429)];
     let calls = 0;
     const send = async () => {
       calls++;
-      const status = failures.shift();
-      if (status) throw Object.assign(new Error('throttled'), { statusCode: status });
+      const err = failures.shift();
+      if (err) throw err;
       return [{ id: 'ok' }];
     };
     await expect(handler()(ctx, [{ type: 'message', text: 'x' }], send)).resolves.toEqual([{ id: 'ok' }]);
     expect(calls).toBe(4);
     expect(delays).toEqual([100, 200, 400]);
+    calls = 0;
     const always = async () => {
-      throw Object.assign(new Error('gateway'), { statusCode: 504 });
+      calls++;
+      throw failure(412);
     };
-    await expect(handler()(ctx, [{ type: 'message', text: 'x' }], always)).rejects.toThrow('gateway');
-    const forbidden = async () => {
-      throw Object.assign(new Error('forbidden'), { statusCode: 403 });
+    await expect(handler()(ctx, [{ type: 'message', text: 'x' }], always)).rejects.toThrow('status 412');
+    expect(calls).toBe(4);
+  });
+
+  it.each([
+    ['502', failure(502)],
+    ['504', failure(504)],
+    ['429 with Retry-After', failure(429, { 'retry-after': '1' })],
+    ['403', failure(403)],
+  ])('does not retry a %s on top of the SDK (it retried already, or it is final)', async (_name, err) => {
+    const delays: number[] = [];
+    const middleware = teamsSendMiddleware({ attempts: 4, baseDelayMs: 100, sleep: async (ms) => void delays.push(ms) });
+    const { ctx, handler } = fakeContext();
+    await middleware.onTurn(ctx, async () => undefined);
+    let calls = 0;
+    const send = async () => {
+      calls++;
+      throw err;
     };
-    delays.length = 0;
-    await expect(handler()(ctx, [{ type: 'message', text: 'x' }], forbidden)).rejects.toThrow('forbidden');
+    await expect(handler()(ctx, [{ type: 'message', text: 'x' }], send)).rejects.toBe(err);
+    expect(calls).toBe(1);
     expect(delays).toEqual([]);
+  });
+
+  it('through the real connector client: our retries add to none of the SDK\'s', async () => {
+    // A fake Teams service answering every send with the given status; counts what reaches it.
+    const answer = { status: 429, headers: {} as Record<string, string> };
+    let hits = 0;
+    const teamsService = http.createServer((req, res) => {
+      hits++;
+      req.resume();
+      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+      res.end(JSON.stringify({ error: { code: 'Throttled', message: 'slow down' } }));
+    });
+    await new Promise<void>((r) => teamsService.listen(0, '127.0.0.1', r));
+    const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+    adapter.use(teamsSendMiddleware({ attempts: 3, baseDelayMs: 1 }));
+    const serviceUrl = `http://127.0.0.1:${(teamsService.address() as AddressInfo).port}/`;
+    const sendOne = async () => {
+      hits = 0;
+      let failed: unknown;
+      await injectInto(
+        (req, res) =>
+          adapter.process(req, res, async (context) => {
+            await context.sendActivity('Antwort').catch((err) => void (failed = err));
+          }),
+        { ...teams('hallo', 'personal', { id: 'retry' }), deliveryMode: 'normal', serviceUrl },
+      );
+      return { hits, status: (failed as { statusCode?: number } | undefined)?.statusCode };
+    };
+    try {
+      answer.status = 429;
+      answer.headers = {};
+      expect(await sendOne()).toEqual({ hits: 3, status: 429 });
+      answer.status = 412;
+      expect(await sendOne()).toEqual({ hits: 3, status: 412 });
+      // The SDK itself honours Retry-After three times (4 requests); 4 × 3 before this change.
+      answer.status = 429;
+      answer.headers = { 'retry-after': '0' };
+      expect(await sendOne()).toEqual({ hits: 4, status: 429 });
+    } finally {
+      await new Promise<void>((r) => teamsService.close(() => r()));
+    }
   });
 
   it('splits a text message over the Teams size limit at paragraph ends', async () => {

@@ -1,15 +1,14 @@
-import type { AddressInfo } from 'node:net';
 import { tokenRequest, exchangeSecret } from '../../src/channels/azureDirectLine';
+import { DirectLineStore } from '../../src/channels/directLineStore';
 import type { LotseApp } from '../../src/app';
-import { buildTestApp } from '../helpers/app';
+import { buildTestApp, listen, withServer } from '../helpers/app';
 
 describe('embedded Direct Line (local mode)', () => {
   let app: LotseApp;
   let base: string;
   beforeAll(async () => {
     app = buildTestApp({ WEBCHAT_TOKEN_TTL_MINUTES: '1' });
-    await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    base = await listen(app);
   });
   afterAll(() => app.close());
 
@@ -76,19 +75,25 @@ describe('embedded Direct Line (local mode)', () => {
   });
 
   it('expires tokens and deletes idle conversations with their activities', () => {
-    const store = app.directLine!;
-    let now = Date.now();
-    const { DirectLineStore } = jest.requireActual('../../src/channels/directLineStore');
+    let now = Date.parse('2026-11-25T10:00:00Z');
     const s = new DirectLineStore({ tokenTtlMs: 1000, idleMs: 5000, maxActivities: 10, maxConversations: 10 }, () => now);
-    const { conversation, token } = s.create();
-    s.append(conversation, { type: 'message', text: 'geheim' });
-    now += 1500;
-    expect(s.authorize(`Bearer ${token}`)).toEqual({ status: 403 });
-    now += 5000;
-    s.sweep();
-    expect(s.get(conversation.id)).toBeUndefined();
-    s.close();
-    expect(store.size).toBeGreaterThan(0);
+    try {
+      const { conversation, token } = s.create();
+      s.append(conversation, { type: 'message', text: 'geheim' });
+      now += 999;
+      expect(s.authorize(`Bearer ${token}`)).toMatchObject({ conversation: { id: conversation.id } });
+      now += 1;
+      expect(s.authorize(`Bearer ${token}`)).toEqual({ status: 403 });
+      // Expired token, but the conversation was used 1 ms ago: it stays.
+      s.sweep();
+      expect(s.get(conversation.id)?.activities).toEqual([expect.objectContaining({ text: 'geheim' })]);
+      now += 5000;
+      s.sweep();
+      expect(s.get(conversation.id)).toBeUndefined();
+      expect(s.size).toBe(0);
+    } finally {
+      s.close();
+    }
   });
 
   it('accepts replies only from this machine and only for existing conversations', async () => {
@@ -120,15 +125,11 @@ describe('Azure Direct Line in production mode', () => {
 
   it('the token route answers 503 with a clear message when no secret is configured', async () => {
     const prod = buildTestApp({ MicrosoftAppId: 'id', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' });
-    await new Promise<void>((r) => prod.server.listen(0, '127.0.0.1', r));
-    try {
-      const port = (prod.server.address() as AddressInfo).port;
-      const res = await fetch(`http://127.0.0.1:${port}/api/directline/token`, { method: 'POST' });
+    await withServer(prod, async (base) => {
+      const res = await fetch(`${base}/api/directline/token`, { method: 'POST' });
       expect(res.status).toBe(503);
       expect(((await res.json()) as any).error.message).toMatch(/DIRECT_LINE_SECRET/);
-      expect((await fetch(`http://127.0.0.1:${port}/v3/directline/conversations`, { method: 'POST' })).status).toBe(404);
-    } finally {
-      await prod.close();
-    }
+      expect((await fetch(`${base}/v3/directline/conversations`, { method: 'POST' })).status).toBe(404);
+    });
   });
 });

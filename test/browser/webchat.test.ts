@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createApp, type LotseApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { realSearch } from '../helpers/knowledge';
+import { listen } from '../helpers/app';
 import { browserAvailable, CHROMIUM, CHROMIUM_ARGS } from '../helpers/browser';
 
 const run = browserAvailable() ? describe : describe.skip;
@@ -16,11 +16,12 @@ run('web chat in a real browser (Chromium, embedded Direct Line)', () => {
   let browser: Browser;
   let url: string;
 
+  // One browser for the whole file; each test opens its own context (its own Web Chat session).
   beforeAll(async () => {
+    const launching = chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     app = createApp(loadConfig({ PORT: '0' }), { search: realSearch(), logger: createLogger('silent') });
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    url = `${await listen(app)}/`;
+    browser = await launching;
     fs.mkdirSync(artifacts, { recursive: true });
   }, 60_000);
 
@@ -31,6 +32,25 @@ run('web chat in a real browser (Chromium, embedded Direct Line)', () => {
 
   const transcript = (page: Page) => page.locator('#webchat');
 
+  /** A fresh session: its own context, the page loaded and the welcome shown. */
+  async function openChat(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(url);
+    await transcript(page).getByText('Willkommen bei Lotse').waitFor({ timeout: 20_000 });
+    return { context, page };
+  }
+
+  /** Everything the server streams to this page's token: the page's next poll, replayed from the start (no watermark). */
+  async function wholeStream(page: Page): Promise<string> {
+    const poll = await page.waitForRequest((r) => r.method() === 'GET' && /\/conversations\/[^/]+\/activities/.test(r.url()));
+    const all = new URL(poll.url());
+    all.searchParams.delete('watermark');
+    const res = await fetch(all, { headers: { authorization: (await poll.allHeaders()).authorization } });
+    expect(res.status).toBe(200);
+    return res.text();
+  }
+
   async function ask(page: Page, text: string) {
     const box = page.getByRole('textbox').first();
     await box.fill(text);
@@ -38,10 +58,8 @@ run('web chat in a real browser (Chromium, embedded Direct Line)', () => {
   }
 
   it('welcomes, answers with the source, walks two checklist steps by buttons, and has no serious accessibility problems', async () => {
-    const page = await browser.newPage({ locale: 'de-DE' });
-    await page.goto(url);
+    const { context, page } = await openChat();
     await expect(page.title()).resolves.toMatch(/Lotse/);
-    await transcript(page).getByText('Willkommen bei Lotse').waitFor({ timeout: 20_000 });
     await expect(page.getByText('Bitte keine Namen oder Kontaktdaten von Betroffenen eingeben').first().isVisible()).resolves.toBe(true);
 
     await ask(page, 'Wer ist Mitglied der Arbeitsgruppe Arbeitsausbeutung?');
@@ -69,22 +87,21 @@ run('web chat in a real browser (Chromium, embedded Direct Line)', () => {
       'axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))',
     )) as Array<{ id: string; impact: string; nodes: number }>;
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-    await page.close();
+    await context.close();
   }, 120_000);
 
   it('keeps two browser sessions apart: neither sees the other conversation', async () => {
-    const a = await browser.newContext({ locale: 'de-DE' });
-    const b = await browser.newContext({ locale: 'de-DE' });
-    const pageA = await a.newPage();
-    const pageB = await b.newPage();
-    await Promise.all([pageA.goto(url), pageB.goto(url)]);
-    await transcript(pageA).getByText('Willkommen bei Lotse').waitFor({ timeout: 20_000 });
-    await transcript(pageB).getByText('Willkommen bei Lotse').waitFor({ timeout: 20_000 });
+    const [{ context: a, page: pageA }, { context: b, page: pageB }] = await Promise.all([openChat(), openChat()]);
     await ask(pageA, 'Kooperationsvereinbarung Sachsen-Anhalt');
     await ask(pageB, 'Forum Menschenrechte Arbeitsgruppen KOK');
     await transcript(pageA).getByText(/nicht-öffentliche Kooperationsvereinbarung besteht in Sachsen-Anhalt/).first().waitFor({ timeout: 15_000 });
     await transcript(pageB).getByText(/Forum Menschenrechte/).first().waitFor({ timeout: 15_000 });
-    await new Promise((r) => setTimeout(r, 1500));
+    // Both answers are in: each session's whole stream on the server holds its own answer and not the other's.
+    const [streamA, streamB] = await Promise.all([wholeStream(pageA), wholeStream(pageB)]);
+    expect(streamA).toMatch(/Sachsen-Anhalt/);
+    expect(streamA).not.toMatch(/Forum Menschenrechte/);
+    expect(streamB).toMatch(/Forum Menschenrechte/);
+    expect(streamB).not.toMatch(/Sachsen-Anhalt/);
     await expect(transcript(pageA).textContent()).resolves.not.toMatch(/Forum Menschenrechte/);
     await expect(transcript(pageB).textContent()).resolves.not.toMatch(/Sachsen-Anhalt/);
     await Promise.all([a.close(), b.close()]);

@@ -9,7 +9,8 @@ import { createLogger } from '../../src/logger';
 import { loadDialogContent } from '../../dialogs/content';
 import { loadTexts } from '../../dialogs/texts';
 import { realSearch } from '../helpers/knowledge';
-import { cardOf, cardText, inject, message, replies } from '../helpers/app';
+import { cardOf, cardText } from '../helpers/app';
+import { chat } from '../helpers/chat';
 import { CASES } from '../helpers/cases';
 
 const texts = loadTexts().de;
@@ -27,8 +28,10 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForPort(port: number, up: boolean): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+/** Waits until the port accepts (or refuses) connections; a slow, busy machine gets time, a crashed Azurite does not. */
+async function waitForPort(port: number, up: boolean, proc?: ChildProcess, timeoutMs = 45_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, '127.0.0.1', () => {
         socket.destroy();
@@ -37,9 +40,10 @@ async function waitForPort(port: number, up: boolean): Promise<void> {
       socket.on('error', () => resolve(false));
     });
     if (open === up) return;
+    if (up && proc && proc.exitCode !== null) throw new Error(`Azurite exited with code ${proc.exitCode} before listening on port ${port}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`Azurite port ${port} did not become ${up ? 'ready' : 'free'}`);
+  throw new Error(`Azurite port ${port} did not become ${up ? 'ready' : 'free'} within ${timeoutMs / 1000} s`);
 }
 
 describe('scale-out state on Azure Blob storage (real Azurite)', () => {
@@ -52,7 +56,7 @@ describe('scale-out state on Azure Blob storage (real Azurite)', () => {
   async function startAzurite() {
     // Persisted to a temporary folder, so stopping and restarting it is an outage, not data loss.
     azurite = spawn(AZURITE, ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', location, '--disableTelemetry', '--skipApiVersionCheck', '--silent'], { stdio: 'ignore' });
-    await waitForPort(port, true);
+    await waitForPort(port, true, azurite);
   }
   async function stopAzurite() {
     const proc = azurite!;
@@ -84,9 +88,9 @@ describe('scale-out state on Azure Blob storage (real Azurite)', () => {
     fs.rmSync(location, { recursive: true, force: true });
   });
 
-  const conversation = { id: 'blob-conversation-1' };
-  const say = async (app: LotseApp, text: string) => replies(await inject(app, message(text, { conversation })));
-  const press = async (app: LotseApp, value: Record<string, unknown>) => replies(await inject(app, message(undefined, { conversation, value })));
+  // The same conversation, reached through either instance.
+  const say = (app: LotseApp, text: string) => chat(app, 'blob-conversation-1').say(text);
+  const press = (app: LotseApp, value: Record<string, unknown>) => chat(app, 'blob-conversation-1').press(value);
 
   it('starts a checklist on instance A and finishes it on instance B', async () => {
     await say(a, 'Erste Schritte');

@@ -1,15 +1,16 @@
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import type { LotseApp } from '../../src/app';
-import { buildTestApp, message } from '../helpers/app';
+import { buildTestApp, listen, message } from '../helpers/app';
+
+/** HTTP runs of the property; CI or a curious developer raises it (LOTSE_FUZZ_RUNS=5000 npx jest fuzz). */
+const RUNS = Number(process.env.LOTSE_FUZZ_RUNS) > 0 ? Math.floor(Number(process.env.LOTSE_FUZZ_RUNS)) : 300;
 
 let app: LotseApp;
 let base: string;
 
 beforeAll(async () => {
   app = buildTestApp();
-  await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  base = await listen(app);
 });
 afterAll(() => app.close());
 
@@ -23,6 +24,8 @@ const mutatedActivity = fc
   .map(([activity, field, value]) => JSON.stringify({ ...activity, [field]: value }));
 
 const body = fc.oneof(
+  // Some well-formed turns, so the property also covers the bot behind the guards.
+  validActivity.map((a) => JSON.stringify(a)),
   fc.string({ maxLength: 500 }),
   fc.json(),
   mutatedActivity,
@@ -48,7 +51,7 @@ const routes = fc.oneof(
 );
 
 describe('no input crashes the server (property test)', () => {
-  it('answers thousands of random and mutated bodies and headers with a 2xx or a clear 4xx, then still answers a real question', async () => {
+  it(`answers ${RUNS} random and mutated bodies and headers with a 2xx or a clear 4xx, then still answers a real question`, async () => {
     const seen = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(body, fc.oneof(headers, headers.map((h) => ({ 'content-type': h['content-type'] }))), routes, async (payload, hdrs, route) => {
@@ -58,11 +61,12 @@ describe('no input crashes the server (property test)', () => {
         seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
         return ALLOWED.has(res.status);
       }),
-      { numRuns: 2000 },
+      { numRuns: RUNS },
     );
-    // The run must have reached the parser and the schema check, not only the header guards.
-    expect(seen.get(400) ?? 0).toBeGreaterThan(300);
-    expect(seen.get(200) ?? 0).toBeGreaterThan(100);
+    // The run must have reached the parser and the schema check, not only the header guards
+    // (typically about 30 % end in a 400 and 15 % in a 200).
+    expect(seen.get(400) ?? 0).toBeGreaterThan(RUNS * 0.15);
+    expect(seen.get(200) ?? 0).toBeGreaterThan(RUNS * 0.05);
     const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message('Kooperationsvereinbarung Sachsen-Anhalt')) });
     expect(res.status).toBe(200);
     expect(JSON.stringify(await res.json())).toContain('Sachsen-Anhalt');

@@ -5,18 +5,12 @@ import { main as startServer } from '../../src/server';
 import { ExpiringStorage } from '../../src/storage';
 import { buildTestApp, cardOf, cardText, inject, message, replies } from '../helpers/app';
 import { CASES } from '../helpers/cases';
+import { chat, type Chat } from '../helpers/chat';
 
 const texts = loadTexts().de;
 const defs = loadDialogContent();
 
-function chat(app: ReturnType<typeof buildTestApp>, id: string) {
-  return {
-    say: async (text: string) => replies(await inject(app, message(text, { conversation: { id } }))),
-    press: async (value: Record<string, unknown>) => replies(await inject(app, message(undefined, { conversation: { id }, value }))),
-  };
-}
-
-async function giveFacts(c: ReturnType<typeof chat>) {
+async function giveFacts(c: Chat) {
   await c.say('Erste Schritte');
   for (const def of defs.facts) await c.press({ verb: 'checklist', action: 'fact', key: def.key, value: CASES[0].facts[def.key] });
 }
@@ -104,7 +98,7 @@ describe('concurrent messages in one conversation', () => {
 
   it('tells the user when the conflict persists', async () => {
     const app = buildTestApp({}, { storage: new ConflictingStorage(5) });
-    const sent = replies(await inject(app, message('Erste Schritte', { conversation: { id: 'conflict-2' } })));
+    const sent = await chat(app, 'conflict-2').say('Erste Schritte');
     expect(sent.map((a) => a.text)).toEqual([texts.conflict]);
   });
 });

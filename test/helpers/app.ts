@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import { createApp, type AppDeps, type LotseApp } from '../../src/app';
@@ -19,7 +20,12 @@ export interface InjectedResponse {
 }
 
 /** Sends one request body through the app's /api/messages handler, as restify would hand it over. */
-export async function inject(app: LotseApp, body: unknown, headers: Record<string, string> = {}): Promise<InjectedResponse> {
+export function inject(app: LotseApp, body: unknown, headers: Record<string, string> = {}): Promise<InjectedResponse> {
+  return injectInto((req, res) => app.handleMessages(req, res), body, headers);
+}
+
+/** Sends one request body through any restify-style handler (e.g. a bare adapter's `process`). */
+export async function injectInto(handle: (req: Request, res: Response) => Promise<void>, body: unknown, headers: Record<string, string> = {}): Promise<InjectedResponse> {
   const result: InjectedResponse = { status: 200, body: undefined };
   const req = { body, headers: { 'content-type': 'application/json', ...headers }, method: 'POST' } as unknown as Request;
   const res = {
@@ -36,8 +42,24 @@ export async function inject(app: LotseApp, body: unknown, headers: Record<strin
     },
     end() {},
   } as unknown as Response;
-  await app.handleMessages(req, res);
+  await handle(req, res);
   return result;
+}
+
+/** Starts the app's HTTP server on a free loopback port; returns its base URL. Stop it with `app.close()`. */
+export async function listen(app: LotseApp): Promise<string> {
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+/** Runs `use` against the listening app and closes the app afterwards, also when `use` fails. */
+export async function withServer<T>(app: LotseApp, use: (base: string) => Promise<T>): Promise<T> {
+  const base = await listen(app);
+  try {
+    return await use(base);
+  } finally {
+    await app.close();
+  }
 }
 
 let counter = 0;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import type { z } from 'zod';
 import { checklistsDir, projectRoot } from '../knowledge/paths';
+import { loadDirectory, type Directory } from './directory';
 import { Checklist, Contact, FACT_VALUES, FactsFile, type Checklist as ChecklistT, type Contact as ContactT, type FactDef } from './schema';
 
 export const contactsPath = path.join(projectRoot, 'knowledge', 'contacts.yaml');
@@ -14,6 +15,7 @@ export interface DialogContent {
   checklists: ChecklistT[];
   contacts: Map<string, ContactT>;
   facts: FactDef[];
+  directory: Directory;
   /** Files read, for staleness checks of the knowledge index. */
   files: string[];
 }
@@ -43,7 +45,7 @@ export function checklistFiles(dir = checklistsDir): string[] {
  * Loads and cross-checks checklists, contacts and case-fact questions. Any problem stops with the file,
  * the path inside it and the reason, so a practitioner can fix a YAML file without reading TypeScript.
  */
-export function loadDialogContent(options: { dir?: string; contactsFile?: string; knownSources?: Set<string> } = {}): DialogContent {
+export function loadDialogContent(options: { dir?: string; contactsFile?: string; directoryFile?: string; knownSources?: Set<string> } = {}): DialogContent {
   const contactsFile = options.contactsFile ?? contactsPath;
   const contactList = parseFile(contactsFile, Contact.array());
   const contacts = new Map(contactList.map((c) => [c.id, c]));
@@ -68,5 +70,6 @@ export function loadDialogContent(options: { dir?: string; contactsFile?: string
     return checklist;
   });
   checklists.sort((a, b) => a.order - b.order);
-  return { checklists, contacts, facts, files: [...files, contactsFile, factsPath] };
+  const directory = loadDirectory(options.directoryFile);
+  return { checklists, contacts, facts, directory, files: [...files, contactsFile, factsPath, directory.file] };
 }

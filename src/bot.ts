@@ -14,6 +14,7 @@ import { normalizeIncomingText } from './channels/incoming';
 import { isSharedConversation, mentionsBot } from './channels/teams';
 import { ChecklistSubmit, currentProgress, runChecklist, sendEmergency, toAction, type ChecklistDeps, type LotseTurnState } from './checklistTurn';
 import { cardReply } from './replies';
+import { directoryRoutes } from './directoryTurn';
 
 export interface BotDeps {
   storage: Storage;
@@ -65,6 +66,7 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
       await ctx.sendActivity(fill(t.tooLong, { length: question.length, max: deps.maxMessageLength }));
       return;
     }
+    if (await directory.answer(ctx, question, language)) return;
     await ctx.sendActivity({ type: ActivityTypes.Typing });
     const view = composeAnswer(search.search(question), policy(), language);
     if (view.main) await send(ctx, answerCard(view, t, checklistTitle(view.main.sourceId)));
@@ -100,6 +102,7 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
   ];
 
   const app = new Application<LotseTurnState>({ storage: deps.storage, removeRecipientMention: true, startTypingTimer: false });
+  const directory = directoryRoutes(app, { directory: deps.defs.directory, texts, now, send });
 
   app.conversationUpdate('membersAdded', async (ctx) => {
     const added = ctx.activity.membersAdded ?? [];

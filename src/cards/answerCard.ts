@@ -1,6 +1,7 @@
 import type { AnswerView, PassageView } from '../../knowledge/answer';
 import type { TextSet } from '../../dialogs/texts';
 import { fill } from '../../dialogs/texts';
+import { askAPerson } from './directoryCard';
 import { card, heading, paragraph, plain, small, submit, warning, type AdaptiveCard, type CardElement } from './adaptive';
 
 export const VERB_SHOW_PASSAGE = 'showPassage';
@@ -59,6 +60,8 @@ export function notFoundCard(view: AnswerView, t: TextSet, suggestions: string[]
   const body: CardElement[] = [heading(t.notFoundTitle), paragraph(t.notFound)];
   if (view.unknownWords.length) body.push(small(t.unknownWords.replace('{words}', view.unknownWords.map((w) => `„${w}“`).join(', '))));
   body.push(paragraph(t.tryInstead, { spacing: 'Medium' }));
-  const actions = suggestions.map((q) => ({ type: 'Action.Submit', title: q, data: { verb: 'ask', question: q } }));
+  const person = askAPerson(t, view.language);
+  body.push(person.block);
+  const actions = [...suggestions.map((q) => ({ type: 'Action.Submit', title: q, data: { verb: 'ask', question: q } })), person.action];
   return card(view.language, `${t.notFoundTitle}. ${t.notFound}`, body, actions);
 }

@@ -1,5 +1,6 @@
 import type { TextSet } from '../../dialogs/texts';
 import { card, heading, paragraph, small, type AdaptiveCard } from './adaptive';
+import { askAPerson } from './directoryCard';
 
 function askActions(t: TextSet) {
   return [
@@ -15,6 +16,8 @@ export function welcomeCard(t: TextSet, lang: string): AdaptiveCard {
 }
 
 export function helpCard(t: TextSet, lang: string): AdaptiveCard {
-  const text = `${t.helpTitle}. ${t.help} ${t.helpCommands} ${t.privacy} ${t.emergency}`;
-  return card(lang, text, [heading(t.helpTitle), paragraph(t.help), paragraph(t.helpCommands), paragraph(t.privacy, { weight: 'Bolder' }), small(t.emergency)], askActions(t));
+  const text = `${t.helpTitle}. ${t.help} ${t.helpCommands} ${t.directory.askPerson} ${t.privacy} ${t.emergency}`;
+  const person = askAPerson(t, lang === 'en' ? 'en' : 'de');
+  const body = [heading(t.helpTitle), paragraph(t.help), paragraph(t.helpCommands), person.block, paragraph(t.privacy, { weight: 'Bolder' }), small(t.emergency)];
+  return card(lang, text, body, [...askActions(t), person.action]);
 }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { checkReasons, directoryPath, loadDirectory } from '../../dialogs/directory';
 import { parsePhones } from '../../dialogs/phone';
+import { loadQueryVocabulary } from '../../dialogs/directoryQuery';
+import { lookupDirectory } from '../../dialogs/directorySearch';
 import { BUNDESLAENDER } from '../../knowledge/sourceSchema';
 
 const directory = loadDirectory();
@@ -78,5 +80,24 @@ describe('directory validation names file, entry and field', () => {
     expect(() => loadDirectory(file)).toThrow(/entries\.8 \(„Mitternachtsmission Heilbronn .*“\): id: missing/);
     const dup = variant((e) => (e[9].id = e[8].id));
     expect(() => loadDirectory(dup)).toThrow(/entries\.9 \(mitternachtsmission-heilbronn\): id: duplicate id/);
+  });
+});
+
+describe('lookupDirectory, the search for other surfaces (Teams message extension)', () => {
+  const vocab = loadQueryVocabulary();
+
+  it('finds a Land by name, city or capital code, organisations by name, and asks for a missing Land', () => {
+    const hh = lookupDirectory('Beratungsstelle Hamburg', directory, vocab);
+    expect(hh?.kind === 'land' && hh.selection.entries[0].id).toBe('koofra');
+    const city = lookupDirectory('Leipzig', directory, vocab);
+    expect(city?.kind === 'land' && city.selection.land).toBe('SN');
+    const code = lookupDirectory('Arbeitsausbeutung NRW', directory, vocab);
+    expect(code?.kind === 'land' && code.selection.filters).toEqual(['labour']);
+    const byName = lookupDirectory('jadwiga', directory, vocab);
+    expect(byName?.kind === 'names' && byName.entries.map((e) => e.id)).toEqual(['jadwiga-muenchen', 'jadwiga-nuernberg']);
+    expect(lookupDirectory('Wo finde ich eine Fachberatungsstelle für Minderjährige?', directory, vocab)).toEqual({ kind: 'askLand', filters: ['minors'] });
+    expect(lookupDirectory('Marmorkuchen', directory, vocab)).toBeUndefined();
+    // English "be" or "by" is no Land code; only capitals count.
+    expect(lookupDirectory('who can be contacted by phone', directory, vocab)).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readYamlFile } from '../knowledge/yamlFile';
 import { checklistsDir, dialogsDir } from './paths';
+import { loadDirectory, type Directory } from './directory';
 import { Checklist, Contact, FACT_VALUES, FactsFile, type Checklist as ChecklistT, type Contact as ContactT, type FactDef } from './schema';
 
 export const contactsPath = path.join(dialogsDir, 'contacts.yaml');
@@ -13,6 +14,7 @@ export interface DialogContent {
   checklists: ChecklistT[];
   contacts: Map<string, ContactT>;
   facts: FactDef[];
+  directory: Directory;
   /** Files read, for staleness checks of the knowledge index. */
   files: string[];
 }
@@ -28,7 +30,7 @@ export function checklistFiles(dir = checklistsDir): string[] {
  * Loads and cross-checks checklists, contacts and case-fact questions. Any problem stops with the file,
  * the path inside it and the reason, so a practitioner can fix a YAML file without reading TypeScript.
  */
-export function loadDialogContent(options: { dir?: string; contactsFile?: string; knownSources?: Set<string>; knownPassages?: (id: string) => boolean } = {}): DialogContent {
+export function loadDialogContent(options: { dir?: string; contactsFile?: string; directoryFile?: string; knownSources?: Set<string>; knownPassages?: (id: string) => boolean } = {}): DialogContent {
   const contactsFile = options.contactsFile ?? contactsPath;
   const contactList = readYamlFile(contactsFile, Contact.array());
   const contacts = new Map(contactList.map((c) => [c.id, c]));
@@ -56,5 +58,6 @@ export function loadDialogContent(options: { dir?: string; contactsFile?: string
     return checklist;
   });
   checklists.sort((a, b) => a.order - b.order);
-  return { checklists, contacts, facts, files: [...files, contactsFile, factsPath] };
+  const directory = loadDirectory(options.directoryFile);
+  return { checklists, contacts, facts, directory, files: [...files, contactsFile, factsPath, directory.file] };
 }

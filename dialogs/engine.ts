@@ -1,5 +1,8 @@
 import type { Checklist, Contact, FactDef, Facts, FactKey, Step } from './schema';
 import { FACT_VALUES } from './schema';
+import type { Directory, DirectoryEntry } from './directory';
+import { shortName } from './directory';
+import { entriesForCase } from './directorySelect';
 
 /** What Lotse keeps of a checklist conversation: enums and ids only, never free text. */
 export interface Progress {
@@ -65,6 +68,8 @@ export interface Definitions {
   checklists: Checklist[];
   contacts: Map<string, Contact>;
   facts: FactDef[];
+  /** The checked directory; without it contacts stay generic. */
+  directory?: Directory;
 }
 
 export interface Outcome {
@@ -85,12 +90,37 @@ export function visibleSteps(checklist: Checklist, facts: Facts): Step[] {
   return checklist.steps.filter((s) => stepApplies(s, facts));
 }
 
-/** Contacts for a step, for this Land and age group: Land-specific entries only where they apply. */
+/** A directory entry in the shape of a contact, so every contact list can show it. */
+export function entryContact(entry: DirectoryEntry): Contact {
+  return {
+    id: `verzeichnis-${entry.id}`,
+    name: shortName(entry),
+    kind: entry.kind === 'polizei' ? 'behoerde' : 'beratung',
+    phone: entry.phone ?? undefined,
+    url: entry.website,
+    lands: entry.land === 'DE' ? [] : [entry.land],
+    minorsOnly: false,
+    description: entry.focus,
+    source: entry.source_url[0],
+    stand: entry.stand ?? '',
+    entry,
+  };
+}
+
+/**
+ * Contacts for a step, for this Land and age group: Land-specific entries only where they apply. A contact
+ * that points to the directory is replaced by the case Land's entries that fit the case, when there are any.
+ */
 export function contactsFor(ids: string[], defs: Definitions, facts: Facts): Contact[] {
-  return ids
-    .map((id) => defs.contacts.get(id))
-    .filter((c): c is Contact => !!c)
-    .filter((c) => (c.lands.length === 0 || (facts.land !== undefined && c.lands.includes(facts.land))) && (!c.minorsOnly || facts.age === 'u18'));
+  const out = new Map<string, Contact>();
+  for (const id of ids) {
+    const c = defs.contacts.get(id);
+    if (!c || !((c.lands.length === 0 || (facts.land !== undefined && c.lands.includes(facts.land))) && (!c.minorsOnly || facts.age === 'u18'))) continue;
+    const entries = c.directory && defs.directory ? entriesForCase(defs.directory, facts, c.directory.kinds) : [];
+    if (!entries.length || c.directory?.keep) out.set(c.id, c);
+    for (const e of entries) out.set(`verzeichnis-${e.id}`, entryContact(e));
+  }
+  return [...out.values()];
 }
 
 function nextMissingFact(defs: Definitions, facts: Facts): number {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Bundesland } from '../knowledge/sourceSchema';
+import { ENTRY_KINDS, type DirectoryEntry } from './directory';
 
 export const FACT_VALUES = {
   danger: ['yes', 'no'],
@@ -76,6 +77,8 @@ export const Contact = z
     minorsOnly: z.boolean().default(false),
     description: text,
     lookup: text.optional(),
+    /** Shown as (or with `keep`, followed by) the case Land's directory entries of these kinds (dialogs/directory.yaml). */
+    directory: z.object({ kinds: z.array(z.enum(ENTRY_KINDS)).min(1), keep: z.boolean().default(false) }).strict().optional(),
     source: text,
     stand: isoDate,
   })
@@ -94,5 +97,6 @@ export const FactsFile = z
 
 export type Step = z.infer<typeof Step>;
 export type Checklist = z.infer<typeof Checklist>;
-export type Contact = z.infer<typeof Contact>;
+/** A contact; `entry` is set when it stands for a directory entry of the case's Land. */
+export type Contact = z.infer<typeof Contact> & { entry?: DirectoryEntry };
 export type FactDef = z.infer<typeof FactsFile>['facts'][number];

@@ -2,13 +2,15 @@ import { factLabel, factQuestion } from './factText';
 import type { Language, TextSet } from './texts';
 import type { Summary } from './engine';
 import type { Contact } from './schema';
+import { entryLine } from './directoryText';
 
 export function formatStand(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}.${m}.${y}`;
 }
 
-export function contactLine(c: Contact, t: TextSet): string {
+export function contactLine(c: Contact, t: TextSet, now = new Date()): string {
+  if (c.entry) return entryLine(c.entry, t.directory, now);
   const reach = [c.phone ? `${t.phoneLabel} ${c.phone}` : '', c.url ?? '', c.address ?? ''].filter(Boolean).join(', ');
   return `${c.name}${reach ? ` – ${reach}` : ''}${!c.phone && c.lookup ? ` – ${t.lookupLabel}: ${c.lookup}` : ''}`;
 }
@@ -23,7 +25,7 @@ export function summaryText(summary: Summary, t: TextSet, language: Language, cr
     for (const s of c.done) lines.push(`  [x] ${s.title}${s.legal.length ? ` (${s.legal.join('; ')})` : ''}`);
     for (const s of c.open) lines.push(`  [ ] ${s.title}${s.legal.length ? ` (${s.legal.join('; ')})` : ''}`);
   }
-  lines.push('', `${t.summaryContacts}:`, ...summary.contacts.map((c) => `- ${contactLine(c, t)}`));
+  lines.push('', `${t.summaryContacts}:`, ...summary.contacts.map((c) => `- ${contactLine(c, t, created)}`));
   lines.push('', `${t.summaryLegal}: ${summary.legal.join('; ')}`, '', t.summaryPrivacy);
   return lines.join('\n');
 }

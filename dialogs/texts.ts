@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { readYamlFile } from '../knowledge/yamlFile';
 import { dialogsDir } from './paths';
+import { DirectoryTexts } from './directoryTexts';
 
 const line = z.string().trim().min(1);
 
@@ -25,6 +26,7 @@ const TextSet = z
     staleCard: line, fachinfoSource: line, checklistSourceTitle: line, checklistPublisher: line,
     printTitle: line, printHeading: line, printCreated: line, printCheckbox: line, printButton: line, printInvalid: line,
     webChatNotConfigured: line, webChatUnavailable: line,
+    directory: DirectoryTexts,
   })
   .strict();
 

@@ -19,6 +19,7 @@ import { registerMessageExtension } from './channels/messageExtension';
 import type { DirectoryResults } from './extensionSearch';
 import { ChecklistSubmit, currentProgress, runChecklist, sendEmergency, toAction, type ChecklistDeps, type LotseTurnState } from './checklistTurn';
 import { cardReply } from './replies';
+import { directoryRoutes } from './directoryTurn';
 
 export interface BotDeps {
   storage: Storage;
@@ -76,6 +77,7 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
       await ctx.sendActivity(fill(t.tooLong, { length: question.length, max: deps.maxMessageLength }));
       return;
     }
+    if (await directory.answer(ctx, question, language)) return;
     await ctx.sendActivity({ type: ActivityTypes.Typing });
     const view = composeAnswer(search.search(question), policy(), language);
     if (view.main) await send(ctx, answerCard(view, t, deps.legalNotes, checklistTitle(view.main.sourceId)));
@@ -120,6 +122,8 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
     state.conversation.seenActivities = result.seen;
     return !result.repeat;
   });
+
+  const directory = directoryRoutes(app, { directory: deps.defs.directory, texts, now, send });
 
   app.conversationUpdate('membersAdded', async (ctx) => {
     const added = ctx.activity.membersAdded ?? [];

@@ -1,8 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
-import { reduce, type Action, type Definitions, type Progress, type View } from '../dialogs/engine';
+import { entryContact, reduce, type Action, type Definitions, type Progress, type View } from '../dialogs/engine';
 import { FACT_KEYS, type FactKey, type Step } from '../dialogs/schema';
+import { hotlinesOf } from '../dialogs/directorySelect';
 import { FACHINFO_SOURCE } from '../dialogs/content';
 import { stepPassageId } from '../dialogs/checklistPassages';
 import type { Language, Texts, TextSet } from '../dialogs/texts';
@@ -122,5 +123,7 @@ export function toAction(submit: ChecklistSubmit): Action {
 
 export async function sendEmergency(ctx: TurnContext, state: LotseTurnState, deps: ChecklistDeps, language: Language): Promise<void> {
   const contacts = ['polizei-notruf', 'hilfetelefon'].map((id) => deps.defs.contacts.get(id)).filter((c) => c !== undefined);
+  // The case Land's phone line for first contact, where the directory has one (e.g. Bavarian Anti-Trafficking HELPline).
+  if (deps.defs.directory) contacts.push(...hotlinesOf(deps.defs.directory, currentProgress(state)?.facts.land).map(entryContact));
   await deps.send(ctx, emergencyCard(contacts, deps.texts[language], language, !!currentProgress(state)));
 }

@@ -2,6 +2,7 @@ import type { AnswerView, PassageView, PassageWarning } from '../../knowledge/an
 import type { LegalNote } from '../../dialogs/legalNotes';
 import type { Language, TextSet } from '../../dialogs/texts';
 import { fill } from '../../dialogs/texts';
+import { askAPerson } from './directoryCard';
 import { card, heading, paragraph, plain, small, submit, warning, type AdaptiveCard, type CardElement } from './adaptive';
 import { VERB_ASK, VERB_CHECKLIST, VERB_FEEDBACK, VERB_SHOW_PASSAGE } from './verbs';
 
@@ -84,6 +85,8 @@ export function notFoundCard(view: AnswerView, t: TextSet, suggestions: string[]
   const body: CardElement[] = [heading(t.notFoundTitle), paragraph(t.notFound)];
   if (view.unknownWords.length) body.push(small(fill(t.unknownWords, { words: view.unknownWords.map((word) => fill(t.quotedWord, { word })).join(', ') })));
   body.push(paragraph(t.tryInstead, { spacing: 'Medium' }));
-  const actions = suggestions.map((q) => submit(q, VERB_ASK, { question: q }));
+  const person = askAPerson(t, view.language);
+  body.push(person.block);
+  const actions = [...suggestions.map((q) => submit(q, VERB_ASK, { question: q })), person.action];
   return card(view.language, `${t.notFoundTitle}. ${t.notFound}`, body, actions);
 }

@@ -3,6 +3,7 @@ import type { Summary, View } from '../../dialogs/engine';
 import { contactLine, formatStand, summaryText } from '../../dialogs/summaryText';
 import { factLabel, factQuestion } from '../../dialogs/factText';
 import { fill, type Language, type TextSet } from '../../dialogs/texts';
+import { entryBlock } from './directoryCard';
 import { card, heading, paragraph, plain, small, submit, warning, type AdaptiveCard, type CardElement } from './adaptive';
 
 import { VERB_CHECKLIST, VERB_EMERGENCY } from './verbs';
@@ -37,18 +38,20 @@ export function menuCard(view: Extract<View, { kind: 'menu' }>, t: TextSet, lang
   return card(lang, `${t.menuTitle} ${view.checklists.map((c) => c.title).join(', ')}`, body, actions);
 }
 
-function contactBlock(c: Contact, t: TextSet): CardElement {
+/** A directory entry shows its source, Stand and check note; other contacts their description. */
+function contactBlock(c: Contact, t: TextSet, lang: string, now = new Date()): CardElement {
+  if (c.entry) return entryBlock(c.entry, t, lang === 'en' ? 'en' : 'de', now);
   return { type: 'Container', spacing: 'Small', items: [paragraph(plain(contactLine(c, t)), { weight: 'Bolder', spacing: 'None' }), small(plain(c.description))] };
 }
 
-export function stepBody(step: Step, contacts: Contact[], t: TextSet, sourceTitle: string): CardElement[] {
+export function stepBody(step: Step, contacts: Contact[], t: TextSet, sourceTitle: string, lang = 'de'): CardElement[] {
   const body: CardElement[] = [
     paragraph(t.stepDo, { weight: 'Bolder', spacing: 'Medium' }),
     paragraph(plain(step.do), { spacing: 'None' }),
     paragraph(t.stepWhy, { weight: 'Bolder', spacing: 'Small' }),
     paragraph(plain(step.why), { spacing: 'None' }),
   ];
-  if (contacts.length) body.push(paragraph(t.stepContacts, { weight: 'Bolder', spacing: 'Small' }), ...contacts.map((c) => contactBlock(c, t)));
+  if (contacts.length) body.push(paragraph(t.stepContacts, { weight: 'Bolder', spacing: 'Small' }), ...contacts.map((c) => contactBlock(c, t, lang)));
   const legal = step.legal.length ? `${t.stepLegal}: ${step.legal.join('; ')}. ` : '';
   body.push(small(plain(`${legal}${t.stepSource}: ${sourceTitle}. ${t.standLabel}: ${formatStand(step.stand)}`)));
   if (step.confidence === 'L') body.push(warning(t.uncertainFact));
@@ -62,7 +65,7 @@ export function stepCard(view: Extract<View, { kind: 'step' }>, t: TextSet, lang
     small(`${checklist.title} · ${fill(t.stepCounter, { n: position + 1, total })}`),
     heading(step.title),
     ...(status === 'done' ? [small(t.statusDone)] : status === 'later' ? [small(t.statusLater)] : []),
-    ...stepBody(step, contacts, t, sourceTitle),
+    ...stepBody(step, contacts, t, sourceTitle, lang),
     small(t.checklistCommands),
   ];
   // Each button names its step: a click on this card after the checklist moved on must not tick another step.
@@ -96,13 +99,13 @@ export function summaryCard(summary: Summary, t: TextSet, lang: Language, create
     body.push(...c.done.map((s) => paragraph(`☑ ${plain(s.title)} – ${t.summaryDone}`, { spacing: 'None', size: 'Small' })));
     body.push(...c.open.map((s) => paragraph(`☐ ${plain(s.title)} – ${t.summaryOpen}`, { spacing: 'None', size: 'Small' })));
   }
-  body.push(paragraph(t.summaryContacts, { weight: 'Bolder', spacing: 'Medium' }), ...summary.contacts.map((c) => contactBlock(c, t)));
+  body.push(paragraph(t.summaryContacts, { weight: 'Bolder', spacing: 'Medium' }), ...summary.contacts.map((c) => contactBlock(c, t, lang, created)));
   body.push(paragraph(t.summaryLegal, { weight: 'Bolder', spacing: 'Medium' }), small(plain(summary.legal.join('; '))));
   return card(lang, summaryText(summary, t, lang, created), body, [act(t.btnMenu, 'menu')]);
 }
 
 export function emergencyCard(contacts: Contact[], t: TextSet, lang: string, canResume: boolean): AdaptiveCard {
-  const body: CardElement[] = [heading(t.emergencyTitle), ...contacts.map((c) => contactBlock(c, t))];
+  const body: CardElement[] = [heading(t.emergencyTitle), ...contacts.map((c) => contactBlock(c, t, lang))];
   if (canResume) body.push(small(t.emergencyResume));
   return card(lang, `${t.emergencyTitle}: ${contacts.map((c) => contactLine(c, t)).join('; ')}`, body, canResume ? [act(t.btnResume, 'resume')] : []);
 }

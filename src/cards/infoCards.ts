@@ -1,6 +1,7 @@
 import { COMMAND_NAMES, fill, type TextSet } from '../../dialogs/texts';
 import { card, heading, paragraph, small, submit, type AdaptiveCard } from './adaptive';
 import { VERB_ASK, VERB_CHECKLIST, VERB_EMERGENCY } from './verbs';
+import { askAPerson } from './directoryCard';
 
 function askActions(t: TextSet) {
   return [submit(t.btnStart, VERB_CHECKLIST, { action: 'start' }), submit(t.btnEmergency, VERB_EMERGENCY), ...t.exampleQuestions.map((q) => submit(q, VERB_ASK, { question: q }))];
@@ -18,7 +19,9 @@ export function welcomeCard(t: TextSet, lang: string): AdaptiveCard {
 
 export function helpCard(t: TextSet, lang: string): AdaptiveCard {
   const commands = commandLines(t);
-  const text = `${t.helpTitle}. ${t.help} ${t.commandsTitle} ${commands.join('; ')}. ${t.privacy} ${t.emergency}`;
+  const text = `${t.helpTitle}. ${t.help} ${t.commandsTitle} ${commands.join('; ')}. ${t.directory.askPerson} ${t.privacy} ${t.emergency}`;
   const list = commands.map((line) => `- ${line}`).join('\n');
-  return card(lang, text, [heading(t.helpTitle), paragraph(t.help), paragraph(t.commandsTitle, { weight: 'Bolder' }), paragraph(list, { spacing: 'None' }), paragraph(t.privacy, { weight: 'Bolder' }), small(t.emergency)], askActions(t));
+  const person = askAPerson(t, lang === 'en' ? 'en' : 'de');
+  const body = [heading(t.helpTitle), paragraph(t.help), paragraph(t.commandsTitle, { weight: 'Bolder' }), paragraph(list, { spacing: 'None' }), person.block, paragraph(t.privacy, { weight: 'Bolder' }), small(t.emergency)];
+  return card(lang, text, body, [...askActions(t), person.action]);
 }

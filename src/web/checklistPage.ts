@@ -40,7 +40,7 @@ export function renderChecklistPage(defs: Definitions, facts: Facts, t: TextSet,
     .map((c) => {
       const steps = visibleSteps(c, facts)
         .map((s) => {
-          const contacts = contactsFor(s.contacts, defs, facts).map((x) => esc(contactLine(x, t))).join('; ');
+          const contacts = contactsFor(s.contacts, defs, facts).map((x) => esc(contactLine(x, t, created))).join('; ');
           return `<div class="step"><div class="box" role="img" aria-label="${esc(t.printCheckbox)}"></div><div><strong>${esc(s.title)}</strong><br>${esc(s.do)}
 <div class="meta">${t.stepWhy}: ${esc(s.why)}</div>${contacts ? `<div class="meta">${t.stepContacts}: ${contacts}</div>` : ''}
 <div class="meta">${s.legal.length ? `${t.stepLegal}: ${esc(s.legal.join('; '))} · ` : ''}${t.standLabel}: ${formatStand(s.stand)}</div>

@@ -56,7 +56,8 @@ describe('free-text questions through the adapter', () => {
     const [reply] = replies(await ask('Wie backe ich einen Marmorkuchen?'));
     const card = cardOf(reply);
     expect(cardText(card)).toContain(texts.de.notFoundTitle);
-    expect(card.actions.map((a: any) => a.data.verb)).toEqual(texts.de.exampleQuestions.map(() => 'ask'));
+    // The example questions, then "Fachberatungsstelle finden" (a person to ask, issue 13).
+    expect(card.actions.map((a: any) => a.data.verb)).toEqual([...texts.de.exampleQuestions.map(() => 'ask'), 'directory']);
     expect(cardText(card)).not.toContain(`${texts.de.sourceLabel}:`);
   });
 

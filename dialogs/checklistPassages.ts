@@ -28,8 +28,8 @@ function stepText(step: Step, content: DialogContent): string {
     .join('\n');
 }
 
-function latestStand(checklist: Checklist): string {
-  return checklist.steps.map((s) => s.stand).sort().at(-1)!;
+function latestStand(checklist: Checklist): string | null {
+  return checklist.steps.flatMap((s) => (s.stand ? [s.stand] : [])).sort().at(-1) ?? null;
 }
 
 /** Indexes every checklist step as a passage, so "Wie lange ist die Bedenkfrist?" finds the step. */

@@ -36,7 +36,8 @@ export const Step = z
     contacts: z.array(z.string()).default([]),
     legal: z.array(text).default([]),
     source: text,
-    stand: isoDate,
+    /** The date the statement was checked; null only for a step resting on an undated source. */
+    stand: isoDate.nullable(),
     confidence: z.enum(['H', 'M', 'L']),
     caution: text.optional(),
     when: When.optional(),

@@ -48,7 +48,7 @@ export function stepBody(step: Step, contacts: Contact[], t: TextSet, sourceTitl
   ];
   if (contacts.length) body.push(paragraph(t.stepContacts, { weight: 'Bolder', spacing: 'Small' }), ...contacts.map((c) => contactBlock(c, t)));
   const legal = step.legal.length ? `${t.stepLegal}: ${step.legal.join('; ')}. ` : '';
-  body.push(small(plain(`${legal}${t.stepSource}: ${sourceTitle}. Stand: ${formatStand(step.stand)}`)));
+  body.push(small(plain(`${legal}${t.stepSource}: ${sourceTitle}. Stand: ${step.stand ? formatStand(step.stand) : t.dateUnknown}`)));
   if (step.confidence === 'L') body.push(warning(t.uncertainFact));
   if (step.caution) body.push(warning(step.caution));
   return body;

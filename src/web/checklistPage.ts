@@ -42,7 +42,7 @@ export function renderChecklistPage(defs: Definitions, facts: Facts, t: TextSet,
           const contacts = contactsFor(s.contacts, defs, facts).map((x) => esc(contactLine(x, t))).join('; ');
           return `<div class="step"><div class="box" role="img" aria-label="Kästchen zum Abhaken"></div><div><strong>${esc(s.title)}</strong><br>${esc(s.do)}
 <div class="meta">${t.stepWhy}: ${esc(s.why)}</div>${contacts ? `<div class="meta">${t.stepContacts}: ${contacts}</div>` : ''}
-<div class="meta">${s.legal.length ? `${t.stepLegal}: ${esc(s.legal.join('; '))} · ` : ''}Stand: ${formatStand(s.stand)}</div>
+<div class="meta">${s.legal.length ? `${t.stepLegal}: ${esc(s.legal.join('; '))} · ` : ''}Stand: ${s.stand ? formatStand(s.stand) : t.dateUnknown}</div>
 ${s.confidence === 'L' ? `<div class="caution">${esc(t.uncertainFact)}</div>` : ''}${s.caution ? `<div class="caution">${esc(s.caution)}</div>` : ''}</div></div>`;
         })
         .join('\n');

@@ -9,6 +9,13 @@ export const CHECKLIST_PUBLISHER = 'Lotse-Fachinformation (geprüft am Gesetzest
 export const checklistSourceId = (checklistId: string) => `checkliste-${checklistId}`;
 export const stepPassageId = (checklistId: string, stepId: string) => `${checklistSourceId(checklistId)}#${stepId}`;
 
+/** The checklist step an indexed step passage stands for. */
+export function stepOfPassage(passageId: string, checklists: Checklist[]): Step | undefined {
+  const [sourceId, stepId] = passageId.split('#');
+  const checklist = checklists.find((c) => checklistSourceId(c.id) === sourceId);
+  return checklist?.steps.find((s) => s.id === stepId);
+}
+
 /** A checklist id from a passage's source id, when the passage is an indexed checklist step. */
 export function checklistOfSource(sourceId: string): string | undefined {
   return sourceId.startsWith('checkliste-') ? sourceId.slice('checkliste-'.length) : undefined;

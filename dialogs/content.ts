@@ -4,6 +4,8 @@ import YAML from 'yaml';
 import type { z } from 'zod';
 import { checklistsDir, projectRoot } from '../knowledge/paths';
 import { Checklist, Contact, FACT_VALUES, FactsFile, type Checklist as ChecklistT, type Contact as ContactT, type FactDef } from './schema';
+import { amendmentsPath, loadAmendments, type LawChangeData } from './amendments';
+import { sourceDates, stepProblems } from './stepChecks';
 
 export const contactsPath = path.join(projectRoot, 'knowledge', 'contacts.yaml');
 export const factsPath = path.join(projectRoot, 'dialogs', 'facts.yaml');
@@ -14,6 +16,8 @@ export interface DialogContent {
   checklists: ChecklistT[];
   contacts: Map<string, ContactT>;
   facts: FactDef[];
+  /** Known law changes and the laws norms may cite (dialogs/amendments.yaml). */
+  lawChanges: LawChangeData;
   /** Files read, for staleness checks of the knowledge index. */
   files: string[];
 }
@@ -43,7 +47,7 @@ export function checklistFiles(dir = checklistsDir): string[] {
  * Loads and cross-checks checklists, contacts and case-fact questions. Any problem stops with the file,
  * the path inside it and the reason, so a practitioner can fix a YAML file without reading TypeScript.
  */
-export function loadDialogContent(options: { dir?: string; contactsFile?: string; knownSources?: Set<string> } = {}): DialogContent {
+export function loadDialogContent(options: { dir?: string; contactsFile?: string; knownSources?: Set<string>; amendmentsFile?: string; today?: string } = {}): DialogContent {
   const contactsFile = options.contactsFile ?? contactsPath;
   const contactList = parseFile(contactsFile, Contact.array());
   const contacts = new Map(contactList.map((c) => [c.id, c]));
@@ -54,6 +58,9 @@ export function loadDialogContent(options: { dir?: string; contactsFile?: string
     const bad = def.options.find((o) => !allowed.includes(o.value));
     if (bad) throw new ContentError(`${factsPath}: ${def.key}: unknown value "${bad.value}" (allowed: ${allowed.join(', ')})`);
   }
+  const lawChanges = loadAmendments(options.amendmentsFile ?? amendmentsPath);
+  const dates = sourceDates();
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const files = checklistFiles(options.dir);
   const checklists = files.map((file) => {
     const checklist = parseFile(file, Checklist);
@@ -65,8 +72,10 @@ export function loadDialogContent(options: { dir?: string; contactsFile?: string
         throw new ContentError(`${file}: steps.${i}.source: unknown source "${step.source}"`);
       }
     });
+    const problem = stepProblems(checklist, lawChanges, dates, today)[0];
+    if (problem) throw new ContentError(`${file}: ${problem}`);
     return checklist;
   });
   checklists.sort((a, b) => a.order - b.order);
-  return { checklists, contacts, facts, files: [...files, contactsFile, factsPath] };
+  return { checklists, contacts, facts, lawChanges, files: [...files, contactsFile, factsPath, lawChanges.file] };
 }

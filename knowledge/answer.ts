@@ -1,5 +1,4 @@
 import { fill, type Language, type Texts } from '../dialogs/texts';
-import { notesFor, type LegalNote } from './legalNotes';
 import { SEARCH_DEFAULTS, type SearchHit, type SearchResult } from './search';
 
 /** What the user should see for one passage: text, citation and any warnings. Channel-neutral. */
@@ -27,7 +26,6 @@ export interface AnswerPolicy {
   now: Date;
   /** Sources older than this many years get a visible warning. */
   maxSourceAgeYears: number;
-  legalNotes: LegalNote[];
   texts: Texts;
 }
 
@@ -46,7 +44,6 @@ export function viewPassage(hit: Pick<SearchHit, 'passage' | 'source'>, language
     const age = Math.floor((policy.now.getTime() - Date.parse(source.date)) / (365.25 * 24 * 3600 * 1000));
     if (age >= policy.maxSourceAgeYears) warnings.push(fill(t.oldSource, { year: source.date.slice(0, 4), age }));
   }
-  for (const note of notesFor(`${passage.heading}\n${passage.text}`, policy.legalNotes)) warnings.push(note.text[language]);
   const stand = source.date ? formatDate(source.date, language) : `${t.dateUnknown}${source.dateNote ? ` (${source.dateNote})` : ''}`;
   return { id: passage.id, sourceId: source.id, title: source.title, heading: passage.heading.split(' › ').pop() ?? '', text: passage.text, publisher: source.publisher, stand, url: source.url, warnings };
 }

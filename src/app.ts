@@ -7,7 +7,6 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import restify from 'restify';
-import { loadLegalNotes } from '../knowledge/legalNotes';
 import { loadLexicon } from '../knowledge/lexicon';
 import { loadSearch } from '../knowledge/load';
 import { knowledgeProviders } from '../knowledge/providers';
@@ -33,6 +32,8 @@ export interface AppDeps {
   storage?: Storage;
   logger?: Logger;
   now?: () => Date;
+  /** Another law-change file (tests); default dialogs/amendments.yaml. */
+  amendmentsFile?: string;
 }
 
 export interface LotseApp {
@@ -64,7 +65,7 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
   const search = deps.search ?? loadSearch(config.KB_INDEX_PATH, { providers: knowledgeProviders() });
   const texts = loadTexts();
   const lexicon = loadLexicon();
-  const defs = loadDialogContent({ knownSources: new Set(search.index.sources.map((s) => s.id)) });
+  const defs = loadDialogContent({ knownSources: new Set(search.index.sources.map((s) => s.id)), amendmentsFile: deps.amendmentsFile });
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
   const now = deps.now ?? (() => new Date());
   const ttlMs = config.STATE_TTL_HOURS * 3600 * 1000;
@@ -81,7 +82,8 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     search,
     lexicon,
     texts,
-    policy: { maxSourceAgeYears: config.SOURCE_MAX_AGE_YEARS, legalNotes: loadLegalNotes(), texts },
+    policy: { maxSourceAgeYears: config.SOURCE_MAX_AGE_YEARS, texts },
+    lawChanges: defs.lawChanges,
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
     defs,
     forgetChannelData: (conversationId) => directLine?.clear(conversationId),

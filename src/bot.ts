@@ -1,6 +1,6 @@
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { Application } from '@microsoft/teams-ai';
-import { composeAnswer, viewPassage, type AnswerPolicy } from '../knowledge/answer';
+import { composeAnswer, viewPassage, type AnswerPolicy, type PassageView } from '../knowledge/answer';
 import { guessLanguage, type Lexicon } from '../knowledge/lexicon';
 import type { KnowledgeSearch } from '../knowledge/search';
 import { checklistOfSource } from '../dialogs/checklistPassages';
@@ -14,6 +14,8 @@ import { normalizeIncomingText } from './channels/incoming';
 import { isSharedConversation, mentionsBot } from './channels/teams';
 import { ChecklistSubmit, currentProgress, runChecklist, sendEmergency, toAction, type ChecklistDeps, type LotseTurnState } from './checklistTurn';
 import { cardReply } from './replies';
+import type { LawChangeData } from '../dialogs/amendments';
+import { withLawChangeNote } from './lawChangeNotes';
 
 export interface BotDeps {
   storage: Storage;
@@ -28,6 +30,8 @@ export interface BotDeps {
   forgetChannelData?: (conversationId: string) => void;
   printUrl: (progress: Progress) => string | undefined;
   now?: () => Date;
+  /** Known law changes: answers and steps citing a changed law get a generated note. */
+  lawChanges: LawChangeData;
 }
 
 const command = (...words: string[]) => new RegExp(`^\\s*(?:${words.join('|')})\\s*[.!?]*\\s*$`, 'i');
@@ -46,11 +50,16 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
       await ctx.sendActivity(texts[language].passageGone);
       return;
     }
-    const view = { kind: 'answer' as const, language, main: viewPassage(hit, language, policy()), alternatives: [], unknownWords: [] };
+    const view = { kind: 'answer' as const, language, main: lawChangeNoted(viewPassage(hit, language, policy()), language), alternatives: [], unknownWords: [] };
     await send(ctx, answerCard(view, texts[language], checklistTitle(hit.source.id)));
   }
 
-  const checklistDeps: ChecklistDeps = { defs: deps.defs, texts, search, printUrl: deps.printUrl, now, send, showPassage };
+  function lawChangeNoted(view: PassageView, language: Language): PassageView {
+    const hit = search.passage(view.id);
+    return hit ? withLawChangeNote(view, hit, { checklists: deps.defs.checklists, lawChanges: deps.lawChanges }, texts[language], language, now()) : view;
+  }
+
+  const checklistDeps: ChecklistDeps = { defs: deps.defs, texts, search, printUrl: deps.printUrl, now, send, showPassage, lawChanges: deps.lawChanges };
 
   function checklistTitle(sourceId: string) {
     const id = checklistOfSource(sourceId);
@@ -66,7 +75,8 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
       return;
     }
     await ctx.sendActivity({ type: ActivityTypes.Typing });
-    const view = composeAnswer(search.search(question), policy(), language);
+    const composed = composeAnswer(search.search(question), policy(), language);
+    const view = composed.main ? { ...composed, main: lawChangeNoted(composed.main, language) } : composed;
     if (view.main) await send(ctx, answerCard(view, t, checklistTitle(view.main.sourceId)));
     else await send(ctx, notFoundCard(view, t, t.exampleQuestions));
     if (currentProgress(state)) await ctx.sendActivity(t.resumeHint);

@@ -39,7 +39,7 @@ function contactBlock(c: Contact, t: TextSet): CardElement {
   return { type: 'Container', spacing: 'Small', items: [paragraph(plain(contactLine(c, t)), { weight: 'Bolder', spacing: 'None' }), small(plain(c.description))] };
 }
 
-export function stepBody(step: Step, contacts: Contact[], t: TextSet, sourceTitle: string): CardElement[] {
+export function stepBody(step: Step, contacts: Contact[], t: TextSet, sourceTitle: string, lawChangeNote?: string): CardElement[] {
   const body: CardElement[] = [
     paragraph(t.stepDo, { weight: 'Bolder', spacing: 'Medium' }),
     paragraph(plain(step.do), { spacing: 'None' }),
@@ -51,16 +51,17 @@ export function stepBody(step: Step, contacts: Contact[], t: TextSet, sourceTitl
   body.push(small(plain(`${legal}${t.stepSource}: ${sourceTitle}. Stand: ${step.stand ? formatStand(step.stand) : t.dateUnknown}`)));
   if (step.confidence === 'L') body.push(warning(t.uncertainFact));
   if (step.caution) body.push(warning(step.caution));
+  if (lawChangeNote) body.push(warning(lawChangeNote));
   return body;
 }
 
-export function stepCard(view: Extract<View, { kind: 'step' }>, t: TextSet, lang: string, sourceTitle: string): AdaptiveCard {
+export function stepCard(view: Extract<View, { kind: 'step' }>, t: TextSet, lang: string, sourceTitle: string, lawChangeNote?: string): AdaptiveCard {
   const { checklist, step, position, total, status, contacts } = view;
   const body: CardElement[] = [
     small(`${checklist.title} · ${fill(t.stepCounter, { n: position + 1, total })}`),
     heading(step.title),
     ...(status === 'done' ? [small(t.statusDone)] : status === 'later' ? [small(t.statusLater)] : []),
-    ...stepBody(step, contacts, t, sourceTitle),
+    ...stepBody(step, contacts, t, sourceTitle, lawChangeNote),
     small(t.checklistCommands),
   ];
   const actions = [act(t.btnDone, 'done'), act(t.btnLater, 'later'), act(t.btnBack, 'back'), act(t.btnMore, 'more'), submit(t.btnEmergency, VERB_EMERGENCY)];

@@ -177,6 +177,7 @@ describe('printable checklist', () => {
       expect(html).not.toContain(defs.checklists[3].steps.find((s) => s.id === 'eu-freizuegigkeit')!.title);
       expect(html).toMatch(/Landschaftsverband|LVR/);
       expect(html).toMatch(/Stand: 29\.04\.2026/);
+      expect(html).toMatch(/Seit 12\.06\.2026 gelten Änderungen des AufenthG durch das GEAS-Anpassungsgesetz \(BGBl\. 2026 I Nr\. 111\)/);
       const bad = await fetch(`http://127.0.0.1:${port}/checkliste?land=%3Cscript%3E`);
       expect(bad.status).toBe(400);
       expect(await bad.text()).not.toContain('<script>');

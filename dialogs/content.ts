@@ -6,6 +6,7 @@ import { checklistsDir, projectRoot } from '../knowledge/paths';
 import { Checklist, Contact, FACT_VALUES, FactsFile, type Checklist as ChecklistT, type Contact as ContactT, type FactDef } from './schema';
 import { amendmentsPath, loadAmendments, type LawChangeData } from './amendments';
 import { sourceDates, stepProblems } from './stepChecks';
+import { correctionsPath, loadCorrections, type Correction } from './corrections';
 
 export const contactsPath = path.join(projectRoot, 'knowledge', 'contacts.yaml');
 export const factsPath = path.join(projectRoot, 'dialogs', 'facts.yaml');
@@ -18,6 +19,8 @@ export interface DialogContent {
   facts: FactDef[];
   /** Known law changes and the laws norms may cite (dialogs/amendments.yaml). */
   lawChanges: LawChangeData;
+  /** Corrections of outdated statements in source documents (dialogs/corrections.yaml). */
+  corrections: Correction[];
   /** Files read, for staleness checks of the knowledge index. */
   files: string[];
 }
@@ -61,6 +64,11 @@ export function loadDialogContent(options: { dir?: string; contactsFile?: string
   const lawChanges = loadAmendments(options.amendmentsFile ?? amendmentsPath);
   const dates = sourceDates();
   const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const corrections = loadCorrections();
+  corrections.forEach((c, i) => {
+    if (!dates.has(c.source)) throw new ContentError(`${correctionsPath}: corrections.${i}.source: unknown source "${c.source}"`);
+    if (c.stand > today) throw new ContentError(`${correctionsPath}: corrections.${i}.stand: ${c.stand} lies after today (${today})`);
+  });
   const files = checklistFiles(options.dir);
   const checklists = files.map((file) => {
     const checklist = parseFile(file, Checklist);
@@ -77,5 +85,5 @@ export function loadDialogContent(options: { dir?: string; contactsFile?: string
     return checklist;
   });
   checklists.sort((a, b) => a.order - b.order);
-  return { checklists, contacts, facts, lawChanges, files: [...files, contactsFile, factsPath, lawChanges.file] };
+  return { checklists, contacts, facts, lawChanges, corrections, files: [...files, contactsFile, factsPath, lawChanges.file, correctionsPath] };
 }

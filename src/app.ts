@@ -84,6 +84,7 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     texts,
     policy: { maxSourceAgeYears: config.SOURCE_MAX_AGE_YEARS, texts },
     lawChanges: defs.lawChanges,
+    corrections: defs.corrections,
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
     defs,
     forgetChannelData: (conversationId) => directLine?.clear(conversationId),

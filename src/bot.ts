@@ -15,6 +15,7 @@ import { isSharedConversation, mentionsBot } from './channels/teams';
 import { ChecklistSubmit, currentProgress, runChecklist, sendEmergency, toAction, type ChecklistDeps, type LotseTurnState } from './checklistTurn';
 import { cardReply } from './replies';
 import type { LawChangeData } from '../dialogs/amendments';
+import type { Correction } from '../dialogs/corrections';
 import { withLawChangeNote } from './lawChangeNotes';
 
 export interface BotDeps {
@@ -32,6 +33,7 @@ export interface BotDeps {
   now?: () => Date;
   /** Known law changes: answers and steps citing a changed law get a generated note. */
   lawChanges: LawChangeData;
+  corrections: Correction[];
 }
 
 const command = (...words: string[]) => new RegExp(`^\\s*(?:${words.join('|')})\\s*[.!?]*\\s*$`, 'i');
@@ -56,7 +58,7 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
 
   function lawChangeNoted(view: PassageView, language: Language): PassageView {
     const hit = search.passage(view.id);
-    return hit ? withLawChangeNote(view, hit, { checklists: deps.defs.checklists, lawChanges: deps.lawChanges }, texts[language], language, now()) : view;
+    return hit ? withLawChangeNote(view, hit, { checklists: deps.defs.checklists, lawChanges: deps.lawChanges, corrections: deps.corrections }, texts[language], language, now()) : view;
   }
 
   const checklistDeps: ChecklistDeps = { defs: deps.defs, texts, search, printUrl: deps.printUrl, now, send, showPassage, lawChanges: deps.lawChanges };

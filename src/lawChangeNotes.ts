@@ -2,6 +2,7 @@ import type { PassageView } from '../knowledge/answer';
 import type { SearchHit } from '../knowledge/search';
 import type { LawChangeData } from '../dialogs/amendments';
 import { stepOfPassage } from '../dialogs/checklistPassages';
+import { correctionsFor, type Correction } from '../dialogs/corrections';
 import { stepLawChanges, textLawChanges } from '../dialogs/lawChanges';
 import type { Checklist, Step } from '../dialogs/schema';
 import type { Language, TextSet } from '../dialogs/texts';
@@ -16,12 +17,13 @@ export function stepLawChangeNote(step: Step, data: LawChangeData, t: TextSet, l
 
 /**
  * Adds the law-change note to a passage shown as an answer: a step passage by the norms its step cites,
- * a source passage by the laws its text names, against the source's date.
+ * a source passage by the laws its text names, against the source's date; plus any correction of an
+ * outdated statement in a source passage.
  */
 export function withLawChangeNote(
   view: PassageView,
   hit: Pick<SearchHit, 'passage' | 'source'>,
-  deps: { checklists: Checklist[]; lawChanges: LawChangeData },
+  deps: { checklists: Checklist[]; lawChanges: LawChangeData; corrections: Correction[] },
   t: TextSet,
   language: Language,
   now: Date,
@@ -31,5 +33,7 @@ export function withLawChangeNote(
     ? stepLawChanges(step, isoDay(now), deps.lawChanges)
     : textLawChanges(`${hit.passage.heading}\n${hit.passage.text}`, hit.source.date, isoDay(now), deps.lawChanges);
   const note = lawChangeText(notes, t, language);
-  return note ? { ...view, warnings: [...view.warnings, note] } : view;
+  const corrected = step ? [] : correctionsFor(hit.source.id, `${hit.passage.heading}\n${hit.passage.text}`, deps.corrections).map((c) => c.text[language]);
+  const added = [...corrected, ...(note ? [note] : [])];
+  return added.length ? { ...view, warnings: [...view.warnings, ...added] } : view;
 }

@@ -57,6 +57,12 @@ describe('law changes shown through the bot', () => {
     expect(text).not.toMatch(/Nachbarland/);
   });
 
+  it('corrects the old source that says Thüringen has no Fachberatungsstelle', async () => {
+    const text = await answerText('Warum gibt es in Thüringen kein Kooperationskonzept?');
+    expect(text).toMatch(/da es auch keine Fachberatungsstelle/);
+    expect(text).toMatch(/Berichtigung[^\n]*seit März 2021[^\n]*bekom\s+thüringen/);
+  });
+
   it('a source passage naming the OEG carries the generated OEG → SGB XIV note', async () => {
     const text = await answerText('Opferentschädigungsgesetz Landesversorgungsämter Erlass');
     expect(text).toMatch(/Landesversorgungsämter/);

@@ -88,9 +88,10 @@ describe('npm run content:check', () => {
   });
 
   it('rejects a Stand after today', () => {
-    const { code, err } = run('--today', '2026-04-01');
+    const dir = checklistsWith('aufenthalt.yaml', (s) => s.replace('stand: "2026-04-29"', 'stand: "2027-01-01"'));
+    const { code, err } = run('--today', '2026-12-01', '--checklists', dir);
     expect(code).toBe(1);
-    expect(err).toMatch(/aufenthalt\.yaml: steps\.0\.stand: 2026-04-29 lies after today/);
+    expect(err).toMatch(/aufenthalt\.yaml: steps\.0\.stand: 2027-01-01 lies after today \(2026-12-01\)/);
   });
 
   it('rejects a Stand later than its source, and a Stand on an undated source', () => {

@@ -45,15 +45,14 @@ const Replacement = z
     consequence: bilingual.optional(),
     remark: text.optional(),
   })
-  .strict()
-  .refine((r) => !!r.promulgation !== !!r.promulgationMissing, { message: 'give either promulgation or, where the fact sheet has none, promulgationMissing', path: ['promulgation'] });
+  .strict();
 
 const AmendmentsFile = z
   .object({
     version: z.number().int(),
     fachinfo: z.object({ revised: isoDate, statuteText: isoDate }).strict(),
     laws: z.array(Law).min(1),
-    amendments: z.array(z.discriminatedUnion('kind', [Amendment, Replacement.innerType()])).default([]),
+    amendments: z.array(z.discriminatedUnion('kind', [Amendment, Replacement])).default([]),
   })
   .strict();
 

@@ -5,13 +5,13 @@ import type { z } from 'zod';
 import { checklistsDir, projectRoot } from '../knowledge/paths';
 import { Checklist, Contact, FACT_VALUES, FactsFile, type Checklist as ChecklistT, type Contact as ContactT, type FactDef } from './schema';
 import { amendmentsPath, loadAmendments, type LawChangeData } from './amendments';
-import { sourceDates, stepProblems } from './stepChecks';
+import { FACHINFO, sourceDates, stepProblems } from './stepChecks';
 import { correctionsPath, loadCorrections, type Correction } from './corrections';
 
 export const contactsPath = path.join(projectRoot, 'knowledge', 'contacts.yaml');
 export const factsPath = path.join(projectRoot, 'dialogs', 'facts.yaml');
-/** The source id of guidance written from the checked domain facts (statute text, Stand 2026-04-29). */
-export const FACHINFO_SOURCE = 'lotse-fachinfo';
+/** The source id of guidance written from the checked domain facts (knowledge/reference/domain-facts.md). */
+export const FACHINFO_SOURCE = FACHINFO;
 
 export interface DialogContent {
   checklists: ChecklistT[];

@@ -9,6 +9,13 @@ import type { Checklist, Step } from './schema';
 export const checklistSourceId = (checklistId: string) => `checkliste-${checklistId}`;
 export const stepPassageId = (checklistId: string, stepId: string) => `${checklistSourceId(checklistId)}#${stepId}`;
 
+/** The checklist step an indexed step passage stands for. */
+export function stepOfPassage(passageId: string, checklists: Checklist[]): Step | undefined {
+  const [sourceId, stepId] = passageId.split('#');
+  const checklist = checklists.find((c) => checklistSourceId(c.id) === sourceId);
+  return checklist?.steps.find((s) => s.id === stepId);
+}
+
 /** A checklist id from a passage's source id, when the passage is an indexed checklist step. */
 export function checklistOfSource(sourceId: string): string | undefined {
   return sourceId.startsWith('checkliste-') ? sourceId.slice('checkliste-'.length) : undefined;
@@ -29,8 +36,8 @@ function stepText(step: Step, content: DialogContent, t: TextSet): string {
     .join('\n');
 }
 
-function latestStand(checklist: Checklist): string {
-  return checklist.steps.map((s) => s.stand).sort().at(-1)!;
+function latestStand(checklist: Checklist): string | null {
+  return checklist.steps.flatMap((s) => (s.stand ? [s.stand] : [])).sort().at(-1) ?? null;
 }
 
 /** The code that turns checklist YAML into passages: editing it must rebuild the index like editing the YAML. */

@@ -39,7 +39,8 @@ export const Step = z
     source: text,
     /** The indexed passage "Mehr dazu" opens, "<sourceId>#<passageId>" of `source`; without it, the step's own passage. */
     passage: z.string().regex(/^[a-z0-9-]+#[\w-]+$/, 'expected "<sourceId>#<passageId>"').optional(),
-    stand: isoDate,
+    /** The date the statement was checked; null only for a step resting on an undated source. */
+    stand: isoDate.nullable(),
     confidence: z.enum(['H', 'M', 'L']),
     caution: text.optional(),
     when: When.optional(),

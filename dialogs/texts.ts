@@ -11,6 +11,10 @@ export const COMMAND_NAMES = ['help', 'start', 'resume', 'back', 'summary', 'can
 export type CommandName = (typeof COMMAND_NAMES)[number];
 const Command = z.object({ words: z.array(line).min(1), does: line }).strict();
 const Commands = z.object(Object.fromEntries(COMMAND_NAMES.map((n) => [n, Command])) as Record<CommandName, typeof Command>).strict();
+/** Wording of the generated law-change notes (dialogs/lawChanges.ts gives the data). */
+function lawChangeTexts() {
+  return z.object({ lawChangeStand: line, lawChangeNorms: line, lawChangeKnownNorms: line, lawChangeInSource: line, lawReplaced: line, listAnd: line });
+}
 
 const TextSet = z
   .object({
@@ -28,6 +32,7 @@ const TextSet = z
     webChatNotConfigured: line, webChatUnavailable: line,
     directory: DirectoryTexts,
   })
+  .merge(lawChangeTexts())
   .strict();
 
 const TextsFile = z.object({ version: z.number().int(), de: TextSet, en: TextSet }).strict();

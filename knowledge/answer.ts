@@ -1,10 +1,11 @@
 import type { Language } from './lexicon';
-import { notesFor, type LegalNoteMatcher } from './legalNotes';
 import { SEARCH_DEFAULTS, type SearchHit, type SearchResult } from './search';
 
-/** Why a passage needs a caveat; rendered into sentences by the channel (src/cards) from its texts. */
-export type PassageWarning =
-  { kind: 'oldSource'; year: string; age: number } | { kind: 'undatedSource' } | { kind: 'legalNote'; id: string };
+/**
+ * Why a passage needs a caveat; rendered into sentences by the channel (src/cards) from its texts. The search
+ * itself only knows the source's age; `note` carries a caveat the caller added (a law-change note, a correction).
+ */
+export type PassageWarning = { kind: 'oldSource'; year: string; age: number } | { kind: 'undatedSource' } | { kind: 'note'; text: string };
 
 /** What the user should see for one passage: text, citation and any warnings. Channel-neutral, wording-free. */
 export interface PassageView {
@@ -33,7 +34,6 @@ export interface AnswerPolicy {
   now: Date;
   /** Sources older than this many years get a visible warning. */
   maxSourceAgeYears: number;
-  legalNotes: LegalNoteMatcher[];
 }
 
 export function viewPassage(hit: Pick<SearchHit, 'passage' | 'source'>, policy: AnswerPolicy): PassageView {
@@ -45,7 +45,6 @@ export function viewPassage(hit: Pick<SearchHit, 'passage' | 'source'>, policy: 
     const age = Math.floor((policy.now.getTime() - Date.parse(source.date)) / (365.25 * 24 * 3600 * 1000));
     if (age >= policy.maxSourceAgeYears) warnings.push({ kind: 'oldSource', year: source.date.slice(0, 4), age });
   }
-  for (const id of notesFor(`${passage.heading}\n${passage.text}`, policy.legalNotes)) warnings.push({ kind: 'legalNote', id });
   return {
     id: passage.id,
     sourceId: source.id,

@@ -6,13 +6,11 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import restify from 'restify';
-import { compileLegalNotes } from '../knowledge/legalNotes';
 import { loadLexicon } from '../knowledge/lexicon';
 import { loadSearch } from '../knowledge/load';
 import type { KnowledgeSearch } from '../knowledge/search';
 import { loadDialogContent } from '../dialogs/content';
 import { knowledgeBase } from '../dialogs/knowledgeBase';
-import { loadLegalNotes } from '../dialogs/legalNotes';
 import { loadTexts } from '../dialogs/texts';
 import { checklistQuery } from './web/checklistPage';
 import { checklistPageUrl, mountChecklistPage } from './web/checklistRoute';
@@ -38,6 +36,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Directory entries for the Teams message extension (issue 13 wires the directory in here). */
   directoryResults?: DirectoryResults;
+  /** Another law-change file (tests); default dialogs/amendments.yaml. */
+  amendmentsFile?: string;
 }
 
 export interface LotseApp {
@@ -68,9 +68,8 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
   const search = deps.search ?? loadSearch(config.KB_INDEX_PATH, knowledgeBase());
   const texts = loadTexts();
-  const legalNotes = loadLegalNotes();
   const lexicon = loadLexicon();
-  const defs = loadDialogContent({ knownSources: new Set(search.index.sources.map((s) => s.id)), knownPassages: (id) => search.passage(id) !== undefined });
+  const defs = loadDialogContent({ knownSources: new Set(search.index.sources.map((s) => s.id)), knownPassages: (id) => search.passage(id) !== undefined, amendmentsFile: deps.amendmentsFile });
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
   const now = deps.now ?? (() => new Date());
   const ttlMs = config.STATE_TTL_HOURS * 3600 * 1000;
@@ -87,8 +86,9 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     search,
     lexicon,
     texts,
-    policy: { maxSourceAgeYears: config.SOURCE_MAX_AGE_YEARS, legalNotes: compileLegalNotes(legalNotes) },
-    legalNotes,
+    policy: { maxSourceAgeYears: config.SOURCE_MAX_AGE_YEARS },
+    lawChanges: defs.lawChanges,
+    corrections: defs.corrections,
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
     defs,
     forgetChannelData: (conversationId) => directLine?.clear(conversationId),

@@ -1,11 +1,10 @@
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { Application } from '@microsoft/teams-ai';
-import { composeAnswer, viewPassage, type AnswerPolicy } from '../knowledge/answer';
+import { composeAnswer, viewPassage, type AnswerPolicy, type PassageView } from '../knowledge/answer';
 import type { Lexicon } from '../knowledge/lexicon';
 import type { KnowledgeSearch } from '../knowledge/search';
 import { checklistOfSource } from '../dialogs/checklistPassages';
 import type { Definitions, Progress } from '../dialogs/engine';
-import type { LegalNote } from '../dialogs/legalNotes';
 import { fill, type CommandName, type Language, type Texts } from '../dialogs/texts';
 import { answerCard, notFoundCard } from './cards/answerCard';
 import type { FeedbackStore } from './feedback';
@@ -20,6 +19,9 @@ import type { DirectoryResults } from './extensionSearch';
 import { ChecklistSubmit, currentProgress, runChecklist, sendEmergency, toAction, type ChecklistDeps, type LotseTurnState } from './checklistTurn';
 import { cardReply } from './replies';
 import { directoryRoutes } from './directoryTurn';
+import type { LawChangeData } from '../dialogs/amendments';
+import type { Correction } from '../dialogs/corrections';
+import { withLawChangeNote } from './lawChangeNotes';
 
 export interface BotDeps {
   storage: Storage;
@@ -28,8 +30,6 @@ export interface BotDeps {
   texts: Texts;
   defs: Definitions;
   policy: Omit<AnswerPolicy, 'now'>;
-  /** The wording of the legal notes the policy's matchers find. */
-  legalNotes: LegalNote[];
   maxMessageLength: number;
   feedback: FeedbackStore;
   /** Deletes what a channel edge holds about a conversation (the web chat's stored activities). */
@@ -40,6 +40,9 @@ export interface BotDeps {
   /** Told the type of an error the message extension turned into a friendly answer. */
   onExtensionError?: (err: Error) => void;
   now?: () => Date;
+  /** Known law changes: answers and steps citing a changed law get a generated note. */
+  lawChanges: LawChangeData;
+  corrections: Correction[];
 }
 
 type Handler = (ctx: TurnContext, state: LotseTurnState, language: Language) => Promise<unknown>;
@@ -57,11 +60,16 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
       await ctx.sendActivity(texts[language].passageGone);
       return;
     }
-    const view = { kind: 'answer' as const, language, main: viewPassage(hit, policy()), alternatives: [], unknownWords: [] };
-    await send(ctx, answerCard(view, texts[language], deps.legalNotes, checklistTitle(hit.source.id)));
+    const view = { kind: 'answer' as const, language, main: lawChangeNoted(viewPassage(hit, policy()), language), alternatives: [], unknownWords: [] };
+    await send(ctx, answerCard(view, texts[language], checklistTitle(hit.source.id)));
   }
 
-  const checklistDeps: ChecklistDeps = { defs: deps.defs, texts, search, printUrl: deps.printUrl, now, send, showPassage };
+  function lawChangeNoted(view: PassageView, language: Language): PassageView {
+    const hit = search.passage(view.id);
+    return hit ? withLawChangeNote(view, hit, { checklists: deps.defs.checklists, lawChanges: deps.lawChanges, corrections: deps.corrections }, texts[language], language, now()) : view;
+  }
+
+  const checklistDeps: ChecklistDeps = { defs: deps.defs, texts, search, printUrl: deps.printUrl, now, send, showPassage, lawChanges: deps.lawChanges };
 
   function checklistTitle(sourceId: string) {
     const id = checklistOfSource(sourceId);
@@ -79,8 +87,9 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
     }
     if (await directory.answer(ctx, question, language)) return;
     await ctx.sendActivity({ type: ActivityTypes.Typing });
-    const view = composeAnswer(search.search(question), policy(), language);
-    if (view.main) await send(ctx, answerCard(view, t, deps.legalNotes, checklistTitle(view.main.sourceId)));
+    const composed = composeAnswer(search.search(question), policy(), language);
+    const view = composed.main ? { ...composed, main: lawChangeNoted(composed.main, language) } : composed;
+    if (view.main) await send(ctx, answerCard(view, t, checklistTitle(view.main.sourceId)));
     else await send(ctx, notFoundCard(view, t, t.exampleQuestions));
     if (currentProgress(state)) await ctx.sendActivity(t.resumeHint);
   }
@@ -112,7 +121,7 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
 
   const app = new Application<LotseTurnState>({ storage: deps.storage, removeRecipientMention: true, startTypingTimer: false });
   // Before the catch-all message handler below: the extension's "open in chat" command is a message too.
-  registerMessageExtension(app, { search, lexicon: deps.lexicon, texts, defs: deps.defs, policy, legalNotes: deps.legalNotes, maxQueryLength: deps.maxMessageLength, directoryResults: deps.directoryResults, showPassage, onError: deps.onExtensionError });
+  registerMessageExtension(app, { search, lexicon: deps.lexicon, texts, defs: deps.defs, policy, noted: lawChangeNoted, maxQueryLength: deps.maxMessageLength, directoryResults: deps.directoryResults, showPassage, onError: deps.onExtensionError });
 
   // A repeated activity id (double click, channel redelivery, retried POST) is handled once only.
   app.turn('beforeTurn', async (ctx, state) => {

@@ -10,6 +10,8 @@ import type { Language, Texts, TextSet } from '../dialogs/texts';
 import type { KnowledgeSearch } from '../knowledge/search';
 import type { AdaptiveCard } from './cards/adaptive';
 import type { SeenActivities } from './replayGuard';
+import type { LawChangeData } from '../dialogs/amendments';
+import { stepLawChangeNote } from './lawChangeNotes';
 import { checklistDoneCard, emergencyCard, factCard, menuCard, stepCard, summaryCard } from './cards/checklistCards';
 
 /** Conversation state: the checklist progress (ids and button values only). Expiry is the storage's job. */
@@ -42,6 +44,7 @@ export interface ChecklistDeps {
   now: () => Date;
   send: (ctx: TurnContext, card: AdaptiveCard) => Promise<unknown>;
   showPassage: (ctx: TurnContext, passageId: string, language: Language) => Promise<void>;
+  lawChanges: LawChangeData;
 }
 
 export function currentProgress(state: LotseTurnState): Progress | undefined {
@@ -67,7 +70,7 @@ export function renderView(view: View, progress: Progress | undefined, deps: Che
     case 'menu':
       return menuCard(view, t, language, progress && deps.printUrl(progress, language));
     case 'step':
-      return stepCard(view, t, language, sourceTitle(deps.search, view.step.source, t));
+      return stepCard(view, t, language, sourceTitle(deps.search, view.step.source, t), stepLawChangeNote(view.step, deps.lawChanges, t, language, deps.now()));
     case 'checklistDone':
       return checklistDoneCard(view, t, language);
     case 'summary':

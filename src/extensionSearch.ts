@@ -4,7 +4,6 @@ import { SEARCH_DEFAULTS, type KnowledgeSearch } from '../knowledge/search';
 import { checklistOfSource } from '../dialogs/checklistPassages';
 import type { Definitions } from '../dialogs/engine';
 import { fill, type Language, type Texts } from '../dialogs/texts';
-import type { LegalNote } from '../dialogs/legalNotes';
 import { standText, warningText } from './cards/answerCard';
 import type { ResultView } from './cards/extensionCards';
 import { normalizeIncomingText } from './channels/incoming';
@@ -24,7 +23,8 @@ export interface ExtensionSearchDeps {
   texts: Texts;
   defs: Definitions;
   policy: () => AnswerPolicy;
-  legalNotes: LegalNote[];
+  /** Adds the caveats the answer card shows beyond the source's age (law-change notes, corrections). */
+  noted: (view: PassageView, language: Language) => PassageView;
   maxQueryLength: number;
   directoryResults?: DirectoryResults;
 }
@@ -39,10 +39,10 @@ function normsOf(passageId: string, sourceId: string, defs: Definitions): string
   return step?.legal ?? [];
 }
 
-export function passageResult(p: PassageView, language: Language, deps: Pick<ExtensionSearchDeps, 'texts' | 'defs' | 'legalNotes'>, previewTitle?: string): ResultView {
+export function passageResult(p: PassageView, language: Language, deps: Pick<ExtensionSearchDeps, 'texts' | 'defs'>, previewTitle?: string): ResultView {
   const norms = normsOf(p.id, p.sourceId, deps.defs);
   const heading = p.heading || p.title;
-  const wording = { language, t: deps.texts[language], legalNotes: deps.legalNotes };
+  const wording = { language, t: deps.texts[language] };
   return {
     id: p.id,
     language,
@@ -62,7 +62,7 @@ function frequentTopics(language: Language, deps: ExtensionSearchDeps): ResultVi
   const views = new Map<string, ResultView>();
   for (const topic of deps.texts[language].extensionTopics) {
     const main = composeAnswer(deps.search.search(topic), deps.policy(), language).main;
-    if (main && !views.has(main.id)) views.set(main.id, passageResult(main, language, deps, topic));
+    if (main && !views.has(main.id)) views.set(main.id, passageResult(deps.noted(main, language), language, deps, topic));
   }
   return [...views.values()];
 }
@@ -86,7 +86,7 @@ export function searchForExtension(rawQuery: string, locale: string | undefined,
   const passages = answer.main
     ? [answer.main, ...result.hits.slice(1).filter((h) => h.score >= SEARCH_DEFAULTS.plausible).map((h) => viewPassage(h, policy))]
     : [];
-  const views = [...(deps.directoryResults?.(query, language) ?? []), ...passages.map((p) => passageResult(p, language, deps))];
+  const views = [...(deps.directoryResults?.(query, language) ?? []), ...passages.map((p) => passageResult(deps.noted(p, language), language, deps))];
   const seen = new Set<string>();
   const unique = views.filter((v) => !seen.has(v.id) && seen.add(v.id)).slice(0, MAX_RESULTS);
   return unique.length ? { kind: 'results', views: unique } : { kind: 'message', text: deps.texts[language].extensionNothingFound };

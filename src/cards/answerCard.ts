@@ -1,5 +1,4 @@
 import type { AnswerView, PassageView, PassageWarning } from '../../knowledge/answer';
-import type { LegalNote } from '../../dialogs/legalNotes';
 import type { Language, TextSet } from '../../dialogs/texts';
 import { fill } from '../../dialogs/texts';
 import { askAPerson } from './directoryCard';
@@ -10,7 +9,6 @@ import { VERB_ASK, VERB_CHECKLIST, VERB_FEEDBACK, VERB_SHOW_PASSAGE } from './ve
 export interface Wording {
   language: Language;
   t: TextSet;
-  legalNotes: LegalNote[];
 }
 
 export function standText(p: PassageView, { language, t }: Pick<Wording, 'language' | 't'>): string {
@@ -19,14 +17,14 @@ export function standText(p: PassageView, { language, t }: Pick<Wording, 'langua
   return language === 'de' ? `${d}.${m}.${y}` : p.date;
 }
 
-export function warningText(w: PassageWarning, { language, t, legalNotes }: Wording): string {
+export function warningText(w: PassageWarning, { t }: Wording): string {
   switch (w.kind) {
     case 'oldSource':
       return fill(t.oldSource, { year: w.year, age: w.age });
     case 'undatedSource':
       return t.undatedSource;
-    case 'legalNote':
-      return legalNotes.find((n) => n.id === w.id)?.text[language] ?? w.id;
+    case 'note':
+      return w.text;
   }
 }
 
@@ -41,10 +39,10 @@ function shortLabel(p: PassageView): string {
 }
 
 /** The answer as plain text: the fallback for channels without cards, and the card's fallbackText. */
-export function answerText(view: AnswerView, t: TextSet, legalNotes: LegalNote[]): string {
+export function answerText(view: AnswerView, t: TextSet): string {
   if (!view.main) return `${t.notFoundTitle}. ${t.notFound}`;
   const p = view.main;
-  const wording = { language: view.language, t, legalNotes };
+  const wording = { language: view.language, t };
   const lines = [view.kind === 'uncertain' ? t.uncertainIntro : t.answerTitle, '', p.heading, p.text, '', citation(p, wording), ...p.warnings.map((w) => `⚠ ${warningText(w, wording)}`)];
   if (view.alternatives.length) lines.push('', t.alternativesLabel, ...view.alternatives.map((a) => `- ${shortLabel(a)}`));
   return lines.join('\n');
@@ -60,13 +58,13 @@ function passageBody(p: PassageView, wording: Wording): CardElement[] {
 }
 
 /** `checklist` is set when the passage is a checklist step: the card then offers to start that checklist. */
-export function answerCard(view: AnswerView, t: TextSet, legalNotes: LegalNote[], checklist?: { id: string; title: string }): AdaptiveCard {
+export function answerCard(view: AnswerView, t: TextSet, checklist?: { id: string; title: string }): AdaptiveCard {
   const p = view.main!;
   const intro = view.kind === 'uncertain' ? paragraph(t.uncertainIntro, { isSubtle: true }) : heading(t.answerTitle);
   const actions = view.alternatives.map((a) => submit(shortLabel(a), VERB_SHOW_PASSAGE, { passageId: a.id, lang: view.language }));
   if (checklist) actions.unshift(submit(fill(t.btnOpenChecklist, { title: checklist.title }), VERB_CHECKLIST, { action: 'open', checklistId: checklist.id, lang: view.language }));
-  const body = [intro, ...passageBody(p, { language: view.language, t, legalNotes }), feedbackRow(p.id, view.language, t), ...(view.alternatives.length ? [paragraph(t.alternativesLabel, { spacing: 'Large', weight: 'Bolder' })] : [])];
-  return card(view.language, answerText(view, t, legalNotes), body, actions);
+  const body = [intro, ...passageBody(p, { language: view.language, t }), feedbackRow(p.id, view.language, t), ...(view.alternatives.length ? [paragraph(t.alternativesLabel, { spacing: 'Large', weight: 'Bolder' })] : [])];
+  return card(view.language, answerText(view, t), body, actions);
 }
 
 /** "Hilfreich? Ja / Nein": the click carries only the passage id and the verdict. */

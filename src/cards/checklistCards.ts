@@ -44,7 +44,7 @@ function contactBlock(c: Contact, t: TextSet, lang: string, now = new Date()): C
   return { type: 'Container', spacing: 'Small', items: [paragraph(plain(contactLine(c, t)), { weight: 'Bolder', spacing: 'None' }), small(plain(c.description))] };
 }
 
-export function stepBody(step: Step, contacts: Contact[], t: TextSet, sourceTitle: string, lang = 'de'): CardElement[] {
+export function stepBody(step: Step, contacts: Contact[], t: TextSet, sourceTitle: string, lang = 'de', lawChangeNote?: string): CardElement[] {
   const body: CardElement[] = [
     paragraph(t.stepDo, { weight: 'Bolder', spacing: 'Medium' }),
     paragraph(plain(step.do), { spacing: 'None' }),
@@ -53,19 +53,20 @@ export function stepBody(step: Step, contacts: Contact[], t: TextSet, sourceTitl
   ];
   if (contacts.length) body.push(paragraph(t.stepContacts, { weight: 'Bolder', spacing: 'Small' }), ...contacts.map((c) => contactBlock(c, t, lang)));
   const legal = step.legal.length ? `${t.stepLegal}: ${step.legal.join('; ')}. ` : '';
-  body.push(small(plain(`${legal}${t.stepSource}: ${sourceTitle}. ${t.standLabel}: ${formatStand(step.stand)}`)));
+  body.push(small(plain(`${legal}${t.stepSource}: ${sourceTitle}. ${t.standLabel}: ${step.stand ? formatStand(step.stand) : t.dateUnknown}`)));
   if (step.confidence === 'L') body.push(warning(t.uncertainFact));
   if (step.caution) body.push(warning(step.caution));
+  if (lawChangeNote) body.push(warning(lawChangeNote));
   return body;
 }
 
-export function stepCard(view: Extract<View, { kind: 'step' }>, t: TextSet, lang: string, sourceTitle: string): AdaptiveCard {
+export function stepCard(view: Extract<View, { kind: 'step' }>, t: TextSet, lang: string, sourceTitle: string, lawChangeNote?: string): AdaptiveCard {
   const { checklist, step, position, total, status, contacts } = view;
   const body: CardElement[] = [
     small(`${checklist.title} · ${fill(t.stepCounter, { n: position + 1, total })}`),
     heading(step.title),
     ...(status === 'done' ? [small(t.statusDone)] : status === 'later' ? [small(t.statusLater)] : []),
-    ...stepBody(step, contacts, t, sourceTitle, lang),
+    ...stepBody(step, contacts, t, sourceTitle, lang, lawChangeNote),
     small(t.checklistCommands),
   ];
   // Each button names its step: a click on this card after the checklist moved on must not tick another step.

@@ -1,4 +1,6 @@
 import { contactsFor, visibleSteps, type Definitions } from '../../dialogs/engine';
+import type { LawChangeData } from '../../dialogs/amendments';
+import { stepLawChangeNote } from '../lawChangeNotes';
 import { FACT_KEYS, FACT_VALUES, type Facts } from '../../dialogs/schema';
 import { contactLine, formatStand } from '../../dialogs/summaryText';
 import { factLabel, factQuestion } from '../../dialogs/factText';
@@ -31,7 +33,7 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem 1rem}dt{font-weight:600
 @media print{body{margin:0}.noprint{display:none}}`;
 
 /** A print-friendly checklist for the chosen case facts: steps, norms, Stand, contacts, boxes to tick. No personal data. */
-export function renderChecklistPage(defs: Definitions, facts: Facts, t: TextSet, lang: Language, created: Date): string {
+export function renderChecklistPage(defs: Definitions & { lawChanges?: LawChangeData }, facts: Facts, t: TextSet, lang: Language, created: Date): string {
   const factRows = defs.facts
     .filter((d) => facts[d.key] !== undefined)
     .map((d) => `<dt>${esc(factQuestion(d, lang))}</dt><dd>${esc(factLabel(d, String(facts[d.key]), lang))}</dd>`)
@@ -41,10 +43,11 @@ export function renderChecklistPage(defs: Definitions, facts: Facts, t: TextSet,
       const steps = visibleSteps(c, facts)
         .map((s) => {
           const contacts = contactsFor(s.contacts, defs, facts).map((x) => esc(contactLine(x, t, created))).join('; ');
+          const lawChange = defs.lawChanges && stepLawChangeNote(s, defs.lawChanges, t, lang, created);
           return `<div class="step"><div class="box" role="img" aria-label="${esc(t.printCheckbox)}"></div><div><strong>${esc(s.title)}</strong><br>${esc(s.do)}
 <div class="meta">${t.stepWhy}: ${esc(s.why)}</div>${contacts ? `<div class="meta">${t.stepContacts}: ${contacts}</div>` : ''}
-<div class="meta">${s.legal.length ? `${t.stepLegal}: ${esc(s.legal.join('; '))} · ` : ''}${t.standLabel}: ${formatStand(s.stand)}</div>
-${s.confidence === 'L' ? `<div class="caution">${esc(t.uncertainFact)}</div>` : ''}${s.caution ? `<div class="caution">${esc(s.caution)}</div>` : ''}</div></div>`;
+<div class="meta">${s.legal.length ? `${t.stepLegal}: ${esc(s.legal.join('; '))} · ` : ''}${t.standLabel}: ${s.stand ? formatStand(s.stand) : t.dateUnknown}</div>
+${s.confidence === 'L' ? `<div class="caution">${esc(t.uncertainFact)}</div>` : ''}${s.caution ? `<div class="caution">${esc(s.caution)}</div>` : ''}${lawChange ? `<div class="caution">${esc(lawChange)}</div>` : ''}</div></div>`;
         })
         .join('\n');
       return steps ? `<section><h2>${esc(c.title)}</h2><p class="meta">${esc(c.intro)}</p>${steps}</section>` : '';

@@ -20,7 +20,9 @@ describe('checklist and contact files', () => {
     for (const c of content.checklists) {
       for (const s of c.steps) {
         expect(s.legal.length + (s.source ? 1 : 0)).toBeGreaterThan(0);
-        expect(s.stand).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        // An undated source keeps its steps undated (Stand unbekannt), never a later check date.
+        if (s.stand === null) expect(s.source).not.toBe('lotse-fachinfo');
+        else expect(s.stand).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       }
     }
   });
@@ -38,10 +40,10 @@ describe('checklist and contact files', () => {
     }
   });
 
-  it('marks every residence and AsylbLG step with the GEAS caution', () => {
-    for (const s of content.checklists.flatMap((c) => c.steps)) {
-      if (s.legal.some((n) => /AufenthG|AsylbLG|FreizügG/.test(n) && !/§ 8[78]/.test(n))) expect(s.caution).toMatch(/GEAS-Reform ab 12\.06\.2026/);
-    }
+  it('phrases every L-marked step as something to check ("prüfen"/"klären"), never as fact', () => {
+    const low = content.checklists.flatMap((c) => c.steps).filter((s) => s.confidence === 'L');
+    expect(low.length).toBeGreaterThan(0);
+    for (const s of low) expect(`${s.title} ${s.do} ${s.why}`).toMatch(/prüf|klär/i);
   });
 
   it('has no phone number that does not appear in a source text or the checked domain facts', () => {

@@ -82,8 +82,8 @@ function compareSection(a: string, b: string): number {
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     if (pa[i] === undefined) return -1;
     if (pb[i] === undefined) return 1;
-    const [, na, la] = /^(\d+)([a-z]*)$/.exec(pa[i]) ?? [, '0', pa[i]];
-    const [, nb, lb] = /^(\d+)([a-z]*)$/.exec(pb[i]) ?? [, '0', pb[i]];
+    const [, na, la] = /^(\d+)([a-z]*)$/.exec(pa[i]) ?? ['', '0', pa[i]];
+    const [, nb, lb] = /^(\d+)([a-z]*)$/.exec(pb[i]) ?? ['', '0', pb[i]];
     if (Number(na) !== Number(nb)) return Number(na) - Number(nb);
     if (la !== lb) return la < lb ? -1 : 1;
   }

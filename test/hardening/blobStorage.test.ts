@@ -84,8 +84,13 @@ describe('scale-out state on Azure Blob storage (real Azurite)', () => {
   afterAll(async () => {
     await a?.close();
     await b?.close();
-    if (azurite && azurite.exitCode === null) azurite.kill('SIGTERM');
-    fs.rmSync(location, { recursive: true, force: true });
+    // Azurite may still be writing its files while it shuts down: wait for its exit before removing them.
+    if (azurite && azurite.exitCode === null) {
+      const exited = new Promise((resolve) => azurite!.once('exit', resolve));
+      azurite.kill('SIGTERM');
+      await exited;
+    }
+    fs.rmSync(location, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   });
 
   // The same conversation, reached through either instance.

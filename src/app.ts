@@ -16,6 +16,8 @@ import { checklistQuery } from './web/checklistPage';
 import { checklistPageUrl, mountChecklistPage } from './web/checklistRoute';
 import { logRequests, mountFeedbackReport, mountHealth } from './web/opsRoutes';
 import { createBot } from './bot';
+import { directoryExtensionResults } from './extensionDirectory';
+import { loadQueryVocabulary } from '../dialogs/directoryQuery';
 import type { DirectoryResults } from './extensionSearch';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
@@ -34,7 +36,7 @@ export interface AppDeps {
   storage?: Storage;
   logger?: Logger;
   now?: () => Date;
-  /** Directory entries for the Teams message extension (issue 13 wires the directory in here). */
+  /** Directory entries for the Teams message extension; default: the directory (dialogs/directory.yaml). */
   directoryResults?: DirectoryResults;
   /** Another law-change file (tests); default dialogs/amendments.yaml. */
   amendmentsFile?: string;
@@ -94,7 +96,7 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     forgetChannelData: (conversationId) => directLine?.clear(conversationId),
     feedback,
     printUrl: (progress, language) => checklistPageUrl(publicUrl, checklistQuery(progress.facts), language),
-    directoryResults: deps.directoryResults,
+    directoryResults: deps.directoryResults ?? directoryExtensionResults(defs.directory, loadQueryVocabulary(), texts, now),
     onExtensionError: (err) => logger.error({ err: { type: err.name, stack: err.stack?.split('\n').slice(1, 4).join(' | ') } }, 'message extension failed'),
     now,
   });

@@ -226,3 +226,26 @@ describe('directory results in the message extension (hook for issue 13)', () =>
     expect(lines.join('')).not.toMatch(/Svetlana|Bedenkfrist/);
   });
 });
+
+describe('the real directory in the message extension', () => {
+  const { loadDirectory } = require('../../dialogs/directory') as typeof import('../../dialogs/directory');
+  const directory = loadDirectory();
+
+  it('"Beratungsstelle Hamburg" offers the Hamburg entries first, each with its source page and Stand', async () => {
+    const res = await inject(app, search('Beratungsstelle Hamburg'));
+    const attachments = res.body.composeExtension.attachments;
+    const hamburg = directory.entries.filter((e) => e.land === 'HH');
+    const firstTitles = attachments.slice(0, hamburg.length).map((a: any) => a.preview.content.title);
+    expect(firstTitles[0]).toMatch(/KOOFRA/);
+    for (const a of attachments.slice(0, hamburg.length)) {
+      expectCitedCard(a);
+      expect(cardText(a.content)).toMatch(/Quelle: \S+\.\S+ – .+ · Stand: /);
+    }
+    expect(firstTitles.every((title: string) => hamburg.some((e) => title && e.name.startsWith(title.split(' – ')[0])))).toBe(true);
+  });
+
+  it('an organisation name finds that organisation', async () => {
+    const res = await inject(app, search('JADWIGA'));
+    expect(res.body.composeExtension.attachments[0].preview.content.title).toMatch(/JADWIGA/);
+  });
+});

@@ -10,6 +10,7 @@ import { KnowledgeSearch, SEARCH_DEFAULTS } from '../knowledge/search';
 import { Vocabulary } from '../knowledge/vocabulary';
 import { generateCorpus, realKnowledge, type Corpus } from './corpus';
 import { fmt, median, msSince, percentile } from './lib';
+import { figureProblems } from './required';
 import { benchQueries, evalQuestions } from './queries';
 import { runTurns, startBotServer, type Conversation, type TurnRun } from './turns';
 
@@ -85,7 +86,11 @@ function plan(quick: boolean): Plan {
 
 const MIB = 1024 * 1024;
 
+const printed = new Map<string, string>();
+
 function print(name: string, value: number | string): void {
+  if (printed.has(name)) throw new Error(`figure printed twice: ${name}`);
+  printed.set(name, typeof value === 'number' ? fmt(value) : value);
   process.stdout.write(`${name}: ${typeof value === 'number' ? fmt(value) : value}\n`);
 }
 
@@ -283,6 +288,10 @@ async function main(argv: string[]): Promise<void> {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   print('bench_total_s', msSince(started) / 1000);
+  // A complete run checks itself: every required figure there, no reply lost or crossed.
+  const problems = only ? [] : figureProblems(printed);
+  for (const problem of problems) process.stderr.write(`bench: ${problem}\n`);
+  if (problems.length) process.exitCode = 1;
 }
 
 main(process.argv.slice(2)).catch((err) => {

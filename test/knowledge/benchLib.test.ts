@@ -89,3 +89,26 @@ describe('turn replies', () => {
     expect(replyText({ attachments: [{ content: { fallbackText: 'Antwort' } }] })).toContain('Antwort');
   });
 });
+
+describe('the bench checks its own figures', () => {
+  const { REQUIRED_FIGURES, figureProblems } = require('../../bench/required') as typeof import('../../bench/required');
+  const complete = () => new Map<string, string>(REQUIRED_FIGURES.map((n) => [n, n.includes('replies') ? '0' : '1.5']));
+
+  it('a complete run with no lost or crossed reply has no problems', () => {
+    expect(figureProblems(complete())).toEqual([]);
+  });
+
+  it('names a missing figure, a figure that is not a number and a lost or crossed reply', () => {
+    const figures = complete();
+    figures.delete('search_p99_ms_10k');
+    figures.set('turn_rps_c50', 'NaN');
+    figures.set('lost_replies', '2');
+    figures.set('crossed_replies', '1');
+    expect(figureProblems(figures)).toEqual([
+      'search_p99_ms_10k: missing',
+      'turn_rps_c50: not a number (NaN)',
+      'lost_replies: 2 (must be 0)',
+      'crossed_replies: 1 (must be 0)',
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { fill, type Language, type Texts } from '../dialogs/texts';
+import { decideAnswer } from './confidence';
 import { notesFor, type LegalNote } from './legalNotes';
 import { SEARCH_DEFAULTS, type SearchHit, type SearchResult } from './search';
 
@@ -54,10 +55,11 @@ export function viewPassage(hit: Pick<SearchHit, 'passage' | 'source'>, language
 /** Decides how sure the answer is and never presents a weak match as an answer. */
 export function composeAnswer(result: SearchResult, policy: AnswerPolicy, language: Language = result.language): AnswerView {
   const [best, ...rest] = result.hits;
-  if (!best || best.score < SEARCH_DEFAULTS.plausible) {
+  const decision = decideAnswer(result);
+  if (!best || decision === 'none') {
     return { kind: 'none', language, alternatives: [], unknownWords: result.unknownWords };
   }
-  const confident = best.score >= SEARCH_DEFAULTS.confident;
+  const confident = decision === 'confident';
   const alternatives = confident
     ? []
     : rest.filter((h) => h.score >= SEARCH_DEFAULTS.plausible * 0.6).slice(0, 2).map((h) => viewPassage(h, language, policy));

@@ -1,4 +1,5 @@
 import readline from 'node:readline';
+import { decideAnswer } from './confidence';
 import { loadSearchForCli } from './load';
 import type { SearchResult } from './search';
 
@@ -6,6 +7,7 @@ import type { SearchResult } from './search';
 export function toJson(result: SearchResult) {
   return {
     query: result.query,
+    answer: decideAnswer(result),
     results: result.hits.map((h) => ({
       id: h.passage.id,
       sourceId: h.source.id,

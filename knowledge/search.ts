@@ -17,6 +17,15 @@ export const SEARCH_DEFAULTS = Object.freeze({
   confident: 0.7,
   /** At or above (but below confident): answer and offer alternatives. Below: "not in my sources". */
   plausible: 0.5,
+  /**
+   * How much a word the index does not know counts against a question, as a share of the weight of the
+   * rarest indexed word: an ordinary German noun ("Kindergeld") may be what the question is about, another
+   * ordinary word ("trotzdem", "kümmert") hardly, a number hardly; a word unlike any word (a name, a typo
+   * beyond repair) fully.
+   */
+  unknownNounMass: 0.5,
+  unknownWordMass: 0.15,
+  unknownNumberMass: 0.1,
   /** When the runner-up scores this close to the best hit, the answer is not clear-cut: offer alternatives. */
   ambiguousRatio: 0.9,
 });
@@ -30,6 +39,11 @@ interface Concept {
   /** The query words this concept stands for (folded), for explanations. */
   words: string[];
   alternatives: Alternative[];
+  /** Share of the concept's weight that counts towards coverage (lexicon mass, or an unknown word's mass). */
+  mass: number;
+  /** An unknown word that is not an ordinary word either: reported back to the user. */
+  unlike?: boolean;
+  fact?: string;
 }
 
 export interface SearchHit {
@@ -44,8 +58,10 @@ export interface SearchResult {
   language: 'de' | 'en';
   hits: SearchHit[];
   confidence: number;
-  /** Query words the knowledge base does not know at all (no spelling close enough). */
+  /** Query words the knowledge base does not know at all (no spelling close enough, not ordinary German). */
   unknownWords: string[];
+  /** Case facts the question mentions (lexicon facts.yaml: "eu", "non-eu", "minor", "sector-…"). */
+  facts: string[];
 }
 
 /**
@@ -114,7 +130,7 @@ export class KnowledgeSearch {
     this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
     this.sources = new Map(index.sources.map((s) => [s.id, s]));
     lexicon.synonyms.forEach((group, g) =>
-      group.phrases.forEach((phrase, p) => {
+      group.phrases.slice(0, group.triggers).forEach((phrase, p) => {
         const list = this.phraseStarts.get(phrase[0]);
         const start = { length: phrase.length, group: g, phrase: p };
         if (list) list.push(start);
@@ -178,20 +194,33 @@ export class KnowledgeSearch {
       }
       if (match) {
         const chosen = match;
-        const alternatives = this.lexicon.synonyms[chosen.group].phrases.flatMap((phrase, p) => {
-          const w = p === chosen.phrase ? 1 : SEARCH_DEFAULTS.synonymWeight;
+        const group = this.lexicon.synonyms[chosen.group];
+        const alternatives = group.phrases.flatMap((phrase, p) => {
+          const w = p === chosen.phrase ? 1 : group.weights[p];
           if (phrase.length === 1) return this.expand(phrase[0], w, p === chosen.phrase);
           const ids = phrase.filter((t) => !this.lexicon.stopwords.has(t)).map((t) => this.vocab.id(t));
           return ids.every((x) => x !== undefined) ? [{ terms: ids as number[], weight: w }] : [];
         });
-        concepts.push({ words: tokens.slice(i, i + chosen.length), alternatives });
+        concepts.push({ words: tokens.slice(i, i + chosen.length), alternatives, mass: group.mass, fact: group.fact });
         i += chosen.length;
       } else {
-        concepts.push({ words: [tokens[i]], alternatives: this.expand(stems[i], 1, true) });
+        concepts.push(this.wordConcept(tokens[i], stems[i]));
         i++;
       }
     }
     return concepts;
+  }
+
+  /** A single question word: its spellings in the index, or, unknown, how much it may count against the question. */
+  private wordConcept(token: string, stemmed: string): Concept {
+    if (this.vocab.id(stemmed) !== undefined) return { words: [token], alternatives: this.expand(stemmed, 1, true), mass: 1 };
+    if (/^[0-9]+$/.test(token)) return { words: [token], alternatives: [], mass: SEARCH_DEFAULTS.unknownNumberMass };
+    const kind = this.lexicon.knownWords?.().kind(token);
+    // An ordinary word is no typo: spelling variants of it would be false friends ("Vater" → "Verfahren").
+    const alternatives = this.expand(stemmed, 1, kind === undefined);
+    if (alternatives.length) return { words: [token], alternatives, mass: 1 };
+    if (!kind) return { words: [token], alternatives, mass: 1, unlike: true };
+    return { words: [token], alternatives, mass: kind === 'noun' ? SEARCH_DEFAULTS.unknownNounMass : SEARCH_DEFAULTS.unknownWordMass };
   }
 
   private accumulators() {
@@ -318,7 +347,8 @@ export class KnowledgeSearch {
   search(query: string, limit: number = SEARCH_DEFAULTS.limit): SearchResult {
     const language = guessLanguage(query, this.lexicon);
     const concepts = this.concepts(query);
-    const unknownWords = concepts.filter((c) => !c.alternatives.length).flatMap((c) => c.words);
+    const unknownWords = concepts.filter((c) => c.unlike).flatMap((c) => c.words);
+    const facts = [...new Set(concepts.flatMap((c) => (c.fact ? [c.fact] : [])))];
     const { alt, best, total } = this.accumulators();
     total.reset();
     let conceptMass = 0;
@@ -329,8 +359,8 @@ export class KnowledgeSearch {
       this.scoreConcept(KnowledgeSearch.distinct(concept.alternatives), best, alt);
       // A word known only through a synonym or a spelling variant weighs what its best variant weighs.
       if (!conceptIdf) conceptIdf = concept.alternatives.length ? Math.max(...concept.alternatives.flatMap((a) => a.terms.map((t) => this.idf[t]))) : this.maxIdf;
-      conceptMass += conceptIdf;
-      this.addConcept(total, best, conceptIdf);
+      conceptMass += conceptIdf * concept.mass;
+      this.addConcept(total, best, conceptIdf * concept.mass);
     }
 
     const ranked = this.top(total, limit);
@@ -344,7 +374,7 @@ export class KnowledgeSearch {
       const passage = this.index.passages[pid];
       return { passage, source: this.sources.get(passage.sourceId)!, score: Math.round(score * 1000) / 1000 };
     });
-    return { query, language, hits, confidence: hits[0]?.score ?? 0, unknownWords };
+    return { query, language, hits, confidence: hits[0]?.score ?? 0, unknownWords, facts };
   }
 
   /** The `limit` best passages by total score (ties: lower passage number first), best first. */

@@ -77,7 +77,27 @@ describe('confidence', () => {
     }
   });
 
-  it('names words it does not know at all', () => {
-    expect(search.search('Marmorkuchen Rezept').unknownWords).toContain('marmorkuchen');
+  it('names words it does not know at all, but not ordinary German words the sources do not use', () => {
+    const result = search.search('Marmorkuchen Rezept Qwrtzlbrmf');
+    expect(result.unknownWords).toEqual(['qwrtzlbrmf']);
+    expect(result.confidence).toBeLessThan(SEARCH_DEFAULTS.plausible);
+  });
+
+  it('does not let ordinary words the index lacks sink a question (Hunspell German)', () => {
+    const plain = search.search('Bedenkfrist Ausländerbehörde');
+    const chatty = search.search('Bedenkfrist trotzdem überhaupt Ausländerbehörde');
+    expect(chatty.hits[0].passage.id).toBe(plain.hits[0].passage.id);
+    expect(chatty.confidence).toBeGreaterThan(plain.confidence * 0.8);
+    const gibberish = search.search('Bedenkfrist Qwrtzlbrmf Ausländerbehörde');
+    expect(gibberish.confidence).toBeLessThan(chatty.confidence);
+  });
+
+  it('maps everyday and administrative words to the sources\' terms (lexicon)', () => {
+    expect(search.search('Bürgergeld nach Aufenthaltserlaubnis').hits[0].passage.id).toBe('checkliste-lebensunterhalt#sgb-ii-mit-aufenthaltserlaubnis');
+    expect(search.search('Frauenhaus statt Flüchtlingsunterkunft').hits[0].passage.id).toBe('checkliste-unterkunft#keine-massenunterkunft');
+  });
+
+  it('recognises case facts in a description', () => {
+    expect(search.search('Eine Rumänin, 16 Jahre, arbeitet in einem Bordell').facts.sort()).toEqual(['eu', 'sector-sex']);
   });
 });

@@ -7,7 +7,8 @@ export type AnswerDecision = 'confident' | 'uncertain' | 'none';
  * The one place that turns a search result into the chat's decision; the bot (composeAnswer) and the CLI
  * contract (`ask --json` → "answer") both call it, so what the CLI reports is what a user would see.
  */
-export function decideAnswer(result: Pick<SearchResult, 'hits' | 'confidence'>): AnswerDecision {
-  if (!result.hits.length || result.confidence < SEARCH_DEFAULTS.plausible) return 'none';
-  return result.confidence >= SEARCH_DEFAULTS.confident ? 'confident' : 'uncertain';
+export function decideAnswer(result: Pick<SearchResult, 'hits' | 'confidence'> & Partial<Pick<SearchResult, 'bands'>>): AnswerDecision {
+  const bands = result.bands ?? SEARCH_DEFAULTS;
+  if (!result.hits.length || result.confidence < bands.plausible) return 'none';
+  return result.confidence >= bands.confident ? 'confident' : 'uncertain';
 }

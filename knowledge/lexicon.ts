@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
+import { CalibrationFile, type Calibration } from './calibration';
 import { germanWords, type KnownWords } from './knownWords';
 import { fold, stem, words } from './normalize';
 import { lexiconDir } from './paths';
@@ -49,6 +50,8 @@ export interface SynonymGroup {
 }
 
 export interface Lexicon {
+  /** The fitted confidence model (confidence.yaml); without it the confidence is the top score. */
+  calibration?: Calibration;
   /** Ordinary German words, asked only for words the index does not know (loaded on first use). */
   knownWords?: () => KnownWords;
   stopwords: Set<string>;
@@ -96,7 +99,9 @@ export function loadLexicon(dir = lexiconDir): Lexicon {
   const mappings = MAPPING_FILES.map((f) => path.join(dir, f)).filter((f) => fs.existsSync(f)).flatMap(mappingGroups);
   const de = new Set(stop.de.map(fold));
   const en = new Set(stop.en.map(fold));
+  const calibrationFile = path.join(dir, 'confidence.yaml');
   return {
+    calibration: fs.existsSync(calibrationFile) ? readYaml(calibrationFile, CalibrationFile) : undefined,
     knownWords: germanWords,
     stopwords: new Set([...de, ...en]),
     germanOnly: new Set([...de].filter((w) => !en.has(w))),

@@ -1,5 +1,6 @@
 import type { Passage } from './chunk';
 import { decodePostings, type IndexedSource, type Postings, type SerializedIndex } from './indexer';
+import { calibratedConfidence, type ConfidenceSignals } from './calibration';
 import { guessLanguage, type Lexicon } from './lexicon';
 import { stem, words } from './normalize';
 import { Vocabulary } from './vocabulary';
@@ -62,6 +63,10 @@ export interface SearchResult {
   unknownWords: string[];
   /** Case facts the question mentions (lexicon facts.yaml: "eu", "non-eu", "minor", "sector-…"). */
   facts: string[];
+  /** The measurements the confidence is computed from. */
+  signals: ConfidenceSignals;
+  /** Confidence bands of the decision (calibrated with the confidence): answer at ≥ confident, offer at ≥ plausible. */
+  bands: { confident: number; plausible: number };
 }
 
 /**
@@ -363,8 +368,10 @@ export class KnowledgeSearch {
       this.addConcept(total, best, conceptIdf * concept.mass);
     }
 
-    const ranked = this.top(total, limit);
+    const ranked = this.top(total, Math.max(2, limit));
     const top = ranked.length ? total.value[ranked[0]] : 0;
+    const signals = this.signals(concepts, ranked, total, conceptMass);
+    if (ranked.length > limit) ranked.length = Math.max(0, Math.floor(limit));
     const ambiguous = ranked.length > 1 && total.value[ranked[1]] / top >= SEARCH_DEFAULTS.ambiguousRatio;
     let previous = ambiguous ? SEARCH_DEFAULTS.confident - 0.01 : 1;
     const hits: SearchHit[] = ranked.map((pid) => {
@@ -374,7 +381,44 @@ export class KnowledgeSearch {
       const passage = this.index.passages[pid];
       return { passage, source: this.sources.get(passage.sourceId)!, score: Math.round(score * 1000) / 1000 };
     });
-    return { query, language, hits, confidence: hits[0]?.score ?? 0, unknownWords, facts };
+    signals.top = hits[0]?.score ?? 0;
+    const confidence = hits.length ? calibratedConfidence(signals, this.lexicon.calibration) : 0;
+    const model = this.lexicon.calibration;
+    const bands = model ? { confident: model.confident, plausible: model.plausible } : { confident: SEARCH_DEFAULTS.confident, plausible: SEARCH_DEFAULTS.plausible };
+    return { query, language, hits, confidence, bands, unknownWords, facts, signals };
+  }
+
+  /** What the confidence is calibrated on (see confidence.ts); `top` is filled in once the scores are known. */
+  private signals(concepts: Concept[], ranked: number[], total: Accumulator, conceptMass: number): ConfidenceSignals {
+    const [first, second] = ranked;
+    const content = concepts.filter((c) => c.mass >= 0.5);
+    const matched = first === undefined ? 0 : content.filter((c) => this.conceptHas(c, first)).length;
+    return {
+      top: 0,
+      coverage: first !== undefined && conceptMass ? total.coverage[first] / conceptMass : 0,
+      margin: second !== undefined ? 1 - total.value[second] / total.value[first] : first !== undefined ? 1 : 0,
+      matched: content.length ? matched / content.length : 0,
+      unlike: concepts.length ? concepts.filter((c) => c.unlike).length / concepts.length : 0,
+      concepts: concepts.length,
+    };
+  }
+
+  /** Whether any word of any alternative of the concept occurs in the passage (binary search in its postings). */
+  private conceptHas(concept: Concept, pid: number): boolean {
+    const { offsets, passages } = this.postings;
+    for (const a of concept.alternatives) {
+      for (const t of a.terms) {
+        let lo = offsets[t];
+        let hi = offsets[t + 1] - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >>> 1;
+          if (passages[mid] === pid) return true;
+          if (passages[mid] < pid) lo = mid + 1;
+          else hi = mid - 1;
+        }
+      }
+    }
+    return false;
   }
 
   /** The `limit` best passages by total score (ties: lower passage number first), best first. */

@@ -1,7 +1,6 @@
 import publicCases from '../eval/questions.json';
 import { evaluate, type EvalCase } from '../../knowledge/evaluate';
 import { fold, stem } from '../../knowledge/normalize';
-import { SEARCH_DEFAULTS } from '../../knowledge/search';
 import { realSearch } from '../helpers/knowledge';
 
 const search = realSearch();
@@ -63,9 +62,11 @@ describe('German-aware matching', () => {
 
 describe('confidence', () => {
   it('is high for a precise question and below the answer threshold for unrelated ones', () => {
-    expect(search.search('Kooperationsvereinbarung Sachsen-Anhalt').confidence).toBeGreaterThanOrEqual(SEARCH_DEFAULTS.confident);
+    const precise = search.search('Kooperationsvereinbarung Sachsen-Anhalt');
+    expect(precise.confidence).toBeGreaterThanOrEqual(precise.bands.confident);
     for (const q of ['Wie backe ich einen Marmorkuchen?', 'Wetter morgen', 'Fußball Ergebnisse Bundesliga', 'xyzzy qwertz']) {
-      expect(search.search(q).confidence).toBeLessThan(SEARCH_DEFAULTS.plausible);
+      const unrelated = search.search(q);
+      expect(unrelated.confidence).toBeLessThan(unrelated.bands.plausible);
     }
   });
 
@@ -80,7 +81,7 @@ describe('confidence', () => {
   it('names words it does not know at all, but not ordinary German words the sources do not use', () => {
     const result = search.search('Marmorkuchen Rezept Qwrtzlbrmf');
     expect(result.unknownWords).toEqual(['qwrtzlbrmf']);
-    expect(result.confidence).toBeLessThan(SEARCH_DEFAULTS.plausible);
+    expect(result.confidence).toBeLessThan(result.bands.plausible);
   });
 
   it('does not let ordinary words the index lacks sink a question (Hunspell German)', () => {

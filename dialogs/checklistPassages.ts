@@ -52,7 +52,13 @@ export function checklistProvider(): PassageProvider {
         kind: 'checklist',
       }));
       const passages: Passage[] = c.checklists.flatMap((checklist) =>
-        checklist.steps.map((step) => ({ id: stepPassageId(checklist.id, step.id), sourceId: checklistSourceId(checklist.id), heading: step.title, text: stepText(step, c) })),
+        checklist.steps.map((step) => ({
+          id: stepPassageId(checklist.id, step.id),
+          sourceId: checklistSourceId(checklist.id),
+          heading: step.title,
+          text: stepText(step, c),
+          ...(step.questions.length ? { questions: step.questions } : {}),
+        })),
       );
       return { sources, passages };
     },

@@ -22,25 +22,21 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /**
  * Bands from fitted probabilities: `confident` is the lowest threshold at which at most `maxConfidentlyWrong`
- * of all cases would be answered confidently and wrongly; `plausible` maximises right + declined below it.
+ * of all cases would be answered confidently and wrongly; `plausible` the lowest threshold (most right
+ * answers shown) that still declines at least `minDeclined` of the unanswerable questions. An uncertain
+ * answer always comes with alternatives, so showing one more is cheaper than withholding a right one.
  */
-export function chooseBands(scored: Array<{ p: number; right: boolean; answerable: boolean }>, maxConfidentlyWrong = 0.03): { confident: number; plausible: number } {
+export function chooseBands(
+  scored: Array<{ p: number; right: boolean; answerable: boolean }>,
+  maxConfidentlyWrong = 0.03,
+  minDeclined = 0.9,
+): { confident: number; plausible: number } {
   const n = scored.length;
-  const answerable = scored.filter((s) => s.answerable).length || 1;
-  const unanswerable = scored.filter((s) => !s.answerable).length || 1;
+  const unanswerable = scored.filter((s) => !s.answerable);
   const grid = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
   const confident = grid.find((t) => scored.filter((s) => s.p >= t && !s.right).length / n <= maxConfidentlyWrong) ?? 1;
-  let plausible = confident;
-  let best = -1;
-  for (const t of grid.filter((g) => g <= confident)) {
-    const right = scored.filter((s) => s.p >= t && s.right).length / answerable;
-    const declined = scored.filter((s) => !s.answerable && s.p < t).length / unanswerable;
-    const value = right + declined;
-    if (value >= best) {
-      best = value;
-      plausible = t;
-    }
-  }
+  const declines = (t: number) => !unanswerable.length || unanswerable.filter((s) => s.p < t).length / unanswerable.length >= minDeclined;
+  const plausible = grid.find((t) => t <= confident && declines(t)) ?? confident;
   return { confident, plausible };
 }
 

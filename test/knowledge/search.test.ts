@@ -1,6 +1,9 @@
 import publicCases from '../eval/questions.json';
 import { evaluate, type EvalCase } from '../../knowledge/evaluate';
 import { fold, stem } from '../../knowledge/normalize';
+import { buildIndex, type IndexedSource } from '../../knowledge/indexer';
+import { loadLexicon } from '../../knowledge/lexicon';
+import { KnowledgeSearch } from '../../knowledge/search';
 import { realSearch } from '../helpers/knowledge';
 
 const search = realSearch();
@@ -100,5 +103,27 @@ describe('confidence', () => {
 
   it('recognises case facts in a description', () => {
     expect(search.search('Eine Rumänin, 16 Jahre, arbeitet in einem Bordell').facts.sort()).toEqual(['eu', 'sector-sex']);
+  });
+});
+
+describe('alternate questions (questions: in the content)', () => {
+  const source: IndexedSource = { id: 's', title: 'Quelle', publisher: 'P', date: '2026-01-01', url: null, topics: [], bundesland: null, language: 'de', kind: 'checklist' };
+  const passage = (id: string, text: string, questions?: string[]) => ({ id, sourceId: 's', heading: id, text, ...(questions ? { questions } : {}) });
+  const passages = [
+    passage('a', 'Stellen Sie den Antrag innerhalb eines Jahres nach der Tat.', ['Bis wann muss der Entschädigungsantrag gestellt sein?']),
+    passage('b', 'Der Antrag wird beim Landschaftsverband gestellt, zuständig ist der Wohnort.'),
+    passage('c', 'Die Beratung ist kostenlos.'),
+  ];
+
+  it('are indexed as their own field: a phrasing only the questions contain finds the passage', () => {
+    const search = new KnowledgeSearch(buildIndex([source], passages), loadLexicon());
+    expect(search.search('Bis wann Entschädigungsantrag').hits[0].passage.id).toBe('a');
+    const without = new KnowledgeSearch(buildIndex([source], passages.map(({ questions, ...p }) => (void questions, p))), loadLexicon());
+    expect(without.search('Bis wann Entschädigungsantrag').hits[0]?.passage.id).not.toBe('a');
+  });
+
+  it('checklist steps carry them from the YAML content', () => {
+    const step = realSearch().passage('checkliste-entschaedigung#antrag-frist-und-ort');
+    expect(step?.passage.questions?.length).toBeGreaterThan(0);
   });
 });

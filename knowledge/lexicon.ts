@@ -27,6 +27,8 @@ const MappingFile = z.object({
       means: z.array(z.string().min(1)),
       weight: z.number().gt(0).max(1).default(0.8),
       mass: z.number().min(0).max(1).default(1),
+      /** Passages containing one of these phrases count less when the fact is recognised (a non-EU case: EU steps). */
+      avoid: z.array(z.string().min(1)).default([]),
     }).strict(),
   ),
 });
@@ -47,6 +49,8 @@ export interface SynonymGroup {
   mass: number;
   /** The case fact a match recognises (facts.yaml), if any. */
   fact?: string;
+  /** Phrases (stemmed tokens) of passages to weigh less when the fact is recognised. */
+  avoid: string[][];
 }
 
 export interface Lexicon {
@@ -89,6 +93,7 @@ function mappingGroups(file: string): SynonymGroup[] {
       triggers: terms.length,
       mass: e.mass,
       fact: e.fact,
+      avoid: e.avoid.map(phraseTokens),
     };
   });
 }
@@ -109,7 +114,7 @@ export function loadLexicon(dir = lexiconDir): Lexicon {
     synonyms: [
       ...syn.groups.map((group) => {
         const phrases = group.map(phraseTokens).filter((p) => p.length > 0);
-        return { name: group[0], phrases, weights: phrases.map(() => SYNONYM_WEIGHT), triggers: phrases.length, mass: 1 };
+        return { name: group[0], phrases, weights: phrases.map(() => SYNONYM_WEIGHT), triggers: phrases.length, mass: 1, avoid: [] };
       }),
       ...mappings,
     ],

@@ -1,6 +1,7 @@
 import type { Passage } from './chunk';
 import { decodePostings, type IndexedSource, type Postings, type SerializedIndex } from './indexer';
 import { calibratedConfidence, type ConfidenceSignals } from './calibration';
+import { ageAt, ageFact, questionClauseStart } from './caseFacts';
 import { guessLanguage, type Lexicon } from './lexicon';
 import { stem, words } from './normalize';
 import { Vocabulary } from './vocabulary';
@@ -27,6 +28,10 @@ export const SEARCH_DEFAULTS = Object.freeze({
   unknownNounMass: 0.5,
   unknownWordMass: 0.15,
   unknownNumberMass: 0.1,
+  /** In a description of several sentences ending in a question, the story before the question weighs this much. */
+  contextWeight: 0.7,
+  /** Passages a recognised fact argues against (facts.yaml avoid:) keep this share of their score. */
+  avoidFactor: 0.6,
   /** When the runner-up scores this close to the best hit, the answer is not clear-cut: offer alternatives. */
   ambiguousRatio: 0.9,
 });
@@ -42,6 +47,8 @@ interface Concept {
   alternatives: Alternative[];
   /** Share of the concept's weight that counts towards coverage (lexicon mass, or an unknown word's mass). */
   mass: number;
+  /** contextWeight for the story around a question clause, else 1: scales both score and mass. */
+  scale?: number;
   /** An unknown word that is not an ordinary word either: reported back to the user. */
   unlike?: boolean;
   fact?: string;
@@ -185,7 +192,16 @@ export class KnowledgeSearch {
     const tokens = words(query);
     const stems = tokens.map(stem);
     const concepts: Concept[] = [];
+    const clause = questionClauseStart(query);
     for (let i = 0; i < stems.length; ) {
+      const scale = i >= clause ? 1 : SEARCH_DEFAULTS.contextWeight;
+      const age = ageAt(tokens, i);
+      if (age) {
+        const group = this.factGroup(ageFact(age.age));
+        if (group !== undefined) concepts.push({ ...this.groupConcept(group, -1, tokens.slice(i, i + age.length)), scale });
+        i += age.length;
+        continue;
+      }
       let match: PhraseStart | null = null;
       for (const start of this.phraseStarts.get(stems[i]) ?? []) {
         if (start.length <= (match?.length ?? 0)) continue;
@@ -198,22 +214,47 @@ export class KnowledgeSearch {
         continue;
       }
       if (match) {
-        const chosen = match;
-        const group = this.lexicon.synonyms[chosen.group];
-        const alternatives = group.phrases.flatMap((phrase, p) => {
-          const w = p === chosen.phrase ? 1 : group.weights[p];
-          if (phrase.length === 1) return this.expand(phrase[0], w, p === chosen.phrase);
-          const ids = phrase.filter((t) => !this.lexicon.stopwords.has(t)).map((t) => this.vocab.id(t));
-          return ids.every((x) => x !== undefined) ? [{ terms: ids as number[], weight: w }] : [];
-        });
-        concepts.push({ words: tokens.slice(i, i + chosen.length), alternatives, mass: group.mass, fact: group.fact });
-        i += chosen.length;
+        concepts.push({ ...this.groupConcept(match.group, match.phrase, tokens.slice(i, i + match.length)), scale });
+        i += match.length;
       } else {
-        concepts.push(this.wordConcept(tokens[i], stems[i]));
+        concepts.push({ ...this.wordConcept(tokens[i], stems[i]), scale });
         i++;
       }
     }
     return concepts;
+  }
+
+  /** A lexicon group's concept: the matched phrase (weight 1; -1 when none was typed) and the others with their weights. */
+  private groupConcept(g: number, chosen: number, typed: string[]): Concept {
+    const group = this.lexicon.synonyms[g];
+    const alternatives = group.phrases.flatMap((phrase, p) => {
+      const w = p === chosen ? 1 : group.weights[p];
+      if (phrase.length === 1) return this.expand(phrase[0], w, p === chosen);
+      const ids = phrase.filter((t) => !this.lexicon.stopwords.has(t)).map((t) => this.vocab.id(t));
+      return ids.every((x) => x !== undefined) ? [{ terms: ids as number[], weight: w }] : [];
+    });
+    return { words: typed, alternatives, mass: group.mass, fact: group.fact };
+  }
+
+  private factGroup(fact: string | undefined): number | undefined {
+    if (!fact) return undefined;
+    const g = this.lexicon.synonyms.findIndex((group) => group.fact === fact);
+    return g >= 0 ? g : undefined;
+  }
+
+  /** Weighs down the passages a recognised fact argues against (every word of an avoid phrase present). */
+  private avoid(facts: string[], total: Accumulator): void {
+    for (const fact of facts) {
+      const g = this.factGroup(fact);
+      for (const phrase of g === undefined ? [] : this.lexicon.synonyms[g].avoid) {
+        const ids = phrase.map((t) => this.vocab.id(t));
+        if (ids.some((x) => x === undefined)) continue;
+        for (let i = 0; i < total.size; i++) {
+          const pid = total.list[i];
+          if (ids.every((t) => this.termIn(t!, pid))) total.value[pid] *= SEARCH_DEFAULTS.avoidFactor;
+        }
+      }
+    }
   }
 
   /** A single question word: its spellings in the index, or, unknown, how much it may count against the question. */
@@ -305,7 +346,7 @@ export class KnowledgeSearch {
   }
 
   /** Adds one concept's best scores to the totals, and its coverage weighted by the concept's idf. */
-  private addConcept(total: Accumulator, best: Accumulator, conceptIdf: number): void {
+  private addConcept(total: Accumulator, best: Accumulator, conceptIdf: number, scale: number): void {
     const { value, coverage, mark, list, epoch } = total;
     const bValue = best.value;
     const bCoverage = best.coverage;
@@ -320,7 +361,7 @@ export class KnowledgeSearch {
         value[pid] = 0;
         coverage[pid] = 0;
       }
-      value[pid] += bValue[pid];
+      value[pid] += scale * bValue[pid];
       coverage[pid] += conceptIdf * bCoverage[pid];
     }
     total.size = size;
@@ -364,9 +405,11 @@ export class KnowledgeSearch {
       this.scoreConcept(KnowledgeSearch.distinct(concept.alternatives), best, alt);
       // A word known only through a synonym or a spelling variant weighs what its best variant weighs.
       if (!conceptIdf) conceptIdf = concept.alternatives.length ? Math.max(...concept.alternatives.flatMap((a) => a.terms.map((t) => this.idf[t]))) : this.maxIdf;
-      conceptMass += conceptIdf * concept.mass;
-      this.addConcept(total, best, conceptIdf * concept.mass);
+      const scale = concept.scale ?? 1;
+      conceptMass += conceptIdf * concept.mass * scale;
+      this.addConcept(total, best, conceptIdf * concept.mass * scale, scale);
     }
+    this.avoid(facts, total);
 
     const ranked = this.top(total, Math.max(2, limit));
     const top = ranked.length ? total.value[ranked[0]] : 0;
@@ -403,20 +446,21 @@ export class KnowledgeSearch {
     };
   }
 
-  /** Whether any word of any alternative of the concept occurs in the passage (binary search in its postings). */
+  /** Whether any word of any alternative of the concept occurs in the passage. */
   private conceptHas(concept: Concept, pid: number): boolean {
+    return concept.alternatives.some((a) => a.terms.some((t) => this.termIn(t, pid)));
+  }
+
+  /** Whether term t occurs in passage pid (binary search in its postings, ascending by passage). */
+  private termIn(t: number, pid: number): boolean {
     const { offsets, passages } = this.postings;
-    for (const a of concept.alternatives) {
-      for (const t of a.terms) {
-        let lo = offsets[t];
-        let hi = offsets[t + 1] - 1;
-        while (lo <= hi) {
-          const mid = (lo + hi) >>> 1;
-          if (passages[mid] === pid) return true;
-          if (passages[mid] < pid) lo = mid + 1;
-          else hi = mid - 1;
-        }
-      }
+    let lo = offsets[t];
+    let hi = offsets[t + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (passages[mid] === pid) return true;
+      if (passages[mid] < pid) lo = mid + 1;
+      else hi = mid - 1;
     }
     return false;
   }

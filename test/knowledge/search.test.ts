@@ -102,7 +102,7 @@ describe('confidence', () => {
   });
 
   it('recognises case facts in a description', () => {
-    expect(search.search('Eine Rumänin, 16 Jahre, arbeitet in einem Bordell').facts.sort()).toEqual(['eu', 'sector-sex']);
+    expect(search.search('Eine Rumänin, 16 Jahre, arbeitet in einem Bordell').facts.sort()).toEqual(['eu', 'minor', 'sector-sex']);
   });
 });
 

@@ -16,6 +16,7 @@ const TextSet = z
     notFoundTitle: line, notFound: line, unknownWords: line, tryInstead: line,
     emptyMessage: line, tooLong: line, passageGone: line, error: line,
     checklistIntro: line, factProgress: line, menuTitle: line, menuSuggested: line, menuEntry: line, stepCounter: line, stepDo: line, stepWhy: line, stepContacts: line, stepLegal: line, stepSource: line, phoneLabel: line, lookupLabel: line, statusDone: line, statusLater: line, uncertainFact: line, btnStart: line, btnAsk: line, btnDone: line, btnLater: line, btnBack: line, btnMore: line, btnEmergency: line, btnSummary: line, btnMenu: line, btnResume: line, btnOpenChecklist: line, btnPrint: line, checklistCommands: line, checklistDoneTitle: line, openStepsLabel: line, nextChecklist: line, allDone: line, summaryTitle: line, summaryFacts: line, summaryDone: line, summaryOpen: line, summaryContacts: line, summaryLegal: line, summaryPrivacy: line, summaryCopy: line, summaryNeedsFacts: line, cancelled: line, nothingToResume: line, emergencyTitle: line, emergencyResume: line, resumeHint: line, askPrompt: line, forgotten: line, rateLimited: line, storageUnavailable: line, conflict: line, personalOnly: line, feedbackQuestion: line, feedbackYes: line, feedbackNo: line, feedbackThanks: line, feedbackThanksNo: line,
+    caseFactsIntro: line, btnStartWithFacts: line,
   })
   .strict();
 

@@ -1,7 +1,7 @@
 import { fill, type Language, type Texts } from '../dialogs/texts';
 import { decideAnswer } from './confidence';
 import { notesFor, type LegalNote } from './legalNotes';
-import { SEARCH_DEFAULTS, type SearchHit, type SearchResult } from './search';
+import type { SearchHit, SearchResult } from './search';
 
 /** What the user should see for one passage: text, citation and any warnings. Channel-neutral. */
 export interface PassageView {
@@ -52,6 +52,9 @@ export function viewPassage(hit: Pick<SearchHit, 'passage' | 'source'>, language
   return { id: passage.id, sourceId: source.id, title: source.title, heading: passage.heading.split(' › ').pop() ?? '', text: passage.text, publisher: source.publisher, stand, url: source.url, warnings };
 }
 
+/** An uncertain answer offers runners-up scoring at least this share of the best hit ("Meinten Sie …?"). */
+const ALTERNATIVE_SHARE = 0.4;
+
 /** Decides how sure the answer is and never presents a weak match as an answer. */
 export function composeAnswer(result: SearchResult, policy: AnswerPolicy, language: Language = result.language): AnswerView {
   const [best, ...rest] = result.hits;
@@ -62,7 +65,7 @@ export function composeAnswer(result: SearchResult, policy: AnswerPolicy, langua
   const confident = decision === 'confident';
   const alternatives = confident
     ? []
-    : rest.filter((h) => h.score >= SEARCH_DEFAULTS.plausible * 0.6).slice(0, 2).map((h) => viewPassage(h, language, policy));
+    : rest.filter((h) => h.score >= best.score * ALTERNATIVE_SHARE).slice(0, 2).map((h) => viewPassage(h, language, policy));
   return {
     kind: confident ? 'answer' : 'uncertain',
     language,

@@ -14,6 +14,9 @@ import { normalizeIncomingText } from './channels/incoming';
 import { isSharedConversation, mentionsBot } from './channels/teams';
 import { ChecklistSubmit, currentProgress, runChecklist, sendEmergency, toAction, type ChecklistDeps, type LotseTurnState } from './checklistTurn';
 import { cardReply } from './replies';
+import { recognisedFacts } from '../dialogs/recognisedFacts';
+import { VERB_START_WITH_FACTS, withCaseFactsOffer } from './cards/caseFactsCard';
+import { startWithFacts } from './caseFactsTurn';
 
 export interface BotDeps {
   storage: Storage;
@@ -66,9 +69,12 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
       return;
     }
     await ctx.sendActivity({ type: ActivityTypes.Typing });
-    const view = composeAnswer(search.search(question), policy(), language);
-    if (view.main) await send(ctx, answerCard(view, t, checklistTitle(view.main.sourceId)));
-    else await send(ctx, notFoundCard(view, t, t.exampleQuestions));
+    const result = search.search(question);
+    const view = composeAnswer(result, policy(), language);
+    // A case description: offer "Erste Schritte" with the recognised facts pre-selected (stored only on a press).
+    const recognised = isSharedConversation(ctx.activity) ? [] : recognisedFacts(result.facts, deps.defs);
+    if (view.main) await send(ctx, withCaseFactsOffer(answerCard(view, t, checklistTitle(view.main.sourceId)), recognised, t, language));
+    else await send(ctx, withCaseFactsOffer(notFoundCard(view, t, t.exampleQuestions), recognised, t, language));
     if (currentProgress(state)) await ctx.sendActivity(t.resumeHint);
   }
 
@@ -142,6 +148,12 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
     }
     if (!parsed.success) await runChecklist(ctx, state, { type: 'resume' }, checklistDeps, language);
     else await runChecklist(ctx, state, toAction(parsed.data), checklistDeps, language);
+  });
+
+  app.adaptiveCards.actionSubmit<Record<string, unknown>>(VERB_START_WITH_FACTS, async (ctx, state, data) => {
+    const language: Language = data.lang === 'en' ? 'en' : 'de';
+    if (isSharedConversation(ctx.activity)) await ctx.sendActivity(texts[language].personalOnly);
+    else await startWithFacts(ctx, state, data, checklistDeps, language);
   });
 
   app.adaptiveCards.actionSubmit(VERB_EMERGENCY, async (ctx, state) => sendEmergency(ctx, state, checklistDeps, 'de'));

@@ -15,11 +15,12 @@ const { stopwords: germanStopwords } = require('@orama/stopwords/german') as { s
  * Lotse figure can be read as a ratio against them. Development and evaluation only (devDependencies).
  */
 
+/** A passage as the peers index it: with its alternate questions appended, so every library sees the same content. */
 type Doc = { id: string; title: string; heading: string; text: string };
 
 function documents(search: KnowledgeSearch): { docs: Doc[]; hit: (id: string) => Pick<SearchHit, 'passage' | 'source'> } {
   const passages = search.index.passages;
-  const docs = passages.map((p) => ({ id: p.id, title: search.source(p.sourceId)?.title ?? '', heading: p.heading, text: p.text }));
+  const docs = passages.map((p) => ({ id: p.id, title: search.source(p.sourceId)?.title ?? '', heading: p.heading, text: [p.text, ...(p.questions ?? [])].join('\n') }));
   const hit = (id: string) => search.passage(id)!;
   return { docs, hit };
 }

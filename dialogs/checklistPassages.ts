@@ -64,7 +64,13 @@ export function checklistProvider(): PassageProvider {
         kind: 'checklist',
       }));
       const passages: Passage[] = c.checklists.flatMap((checklist) =>
-        checklist.steps.map((step) => ({ id: stepPassageId(checklist.id, step.id), sourceId: checklistSourceId(checklist.id), heading: step.title, text: stepText(step, c, t) })),
+        checklist.steps.map((step) => ({
+          id: stepPassageId(checklist.id, step.id),
+          sourceId: checklistSourceId(checklist.id),
+          heading: step.title,
+          text: stepText(step, c, t),
+          ...(step.questions.length ? { questions: step.questions } : {}),
+        })),
       );
       return { sources, passages };
     },

@@ -31,6 +31,7 @@ const TextSet = z
     printTitle: line, printHeading: line, printCreated: line, printCheckbox: line, printButton: line, printInvalid: line,
     webChatNotConfigured: line, webChatUnavailable: line,
     directory: DirectoryTexts,
+    caseFactsIntro: line, btnStartWithFacts: line,
   })
   .merge(lawChangeTexts())
   .strict();

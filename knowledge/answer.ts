@@ -1,5 +1,6 @@
+import { decideAnswer } from './confidence';
 import type { Language } from './lexicon';
-import { SEARCH_DEFAULTS, type SearchHit, type SearchResult } from './search';
+import type { SearchHit, SearchResult } from './search';
 
 /**
  * Why a passage needs a caveat; rendered into sentences by the channel (src/cards) from its texts. The search
@@ -59,19 +60,20 @@ export function viewPassage(hit: Pick<SearchHit, 'passage' | 'source'>, policy: 
   };
 }
 
+/** An uncertain answer offers runners-up scoring at least this share of the best hit ("Meinten Sie …?"). */
+const ALTERNATIVE_SHARE = 0.4;
+
 /** Decides how sure the answer is and never presents a weak match as an answer. */
 export function composeAnswer(result: SearchResult, policy: AnswerPolicy, language: Language = result.language): AnswerView {
   const [best, ...rest] = result.hits;
-  if (!best || best.score < SEARCH_DEFAULTS.plausible) {
+  const decision = decideAnswer(result);
+  if (!best || decision === 'none') {
     return { kind: 'none', language, alternatives: [], unknownWords: result.unknownWords };
   }
-  const confident = best.score >= SEARCH_DEFAULTS.confident;
+  const confident = decision === 'confident';
   const alternatives = confident
     ? []
-    : rest
-        .filter((h) => h.score >= SEARCH_DEFAULTS.plausible * 0.6)
-        .slice(0, 2)
-        .map((h) => viewPassage(h, policy));
+    : rest.filter((h) => h.score >= best.score * ALTERNATIVE_SHARE).slice(0, 2).map((h) => viewPassage(h, policy));
   return {
     kind: confident ? 'answer' : 'uncertain',
     language,

@@ -6,6 +6,8 @@ export interface Passage {
   sourceId: string;
   heading: string;
   text: string;
+  /** Alternate phrasings of what the passage answers ("questions:" in the content); searched, never shown. */
+  questions?: string[];
 }
 
 const SHORT = 120; // a paragraph shorter than this is a fragment: it joins its neighbour

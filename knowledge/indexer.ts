@@ -8,7 +8,7 @@ export const INDEX_FORMAT = 'lotse-knowledge-index';
 export const INDEX_VERSION = 2;
 
 /** Ranking parameters, frozen in one place and stored with the index they were built for. */
-export const RANKING = Object.freeze({ k1: 1.2, b: 0.5, headingWeight: 2.5, compoundPartWeight: 0.5, minPartLength: 5 });
+export const RANKING = Object.freeze({ k1: 1.2, b: 0.5, headingWeight: 2.5, questionWeight: 1.5, compoundPartWeight: 0.5, minPartLength: 5 });
 
 export interface IndexedSource extends SourceMeta {
   /** "document" for files in knowledge/sources, "checklist" for indexed checklist steps. */
@@ -160,13 +160,18 @@ export function buildIndex(sources: IndexedSource[], passages: Passage[], builtA
     }
     return found.length;
   };
-  const headEnd = new Int32Array(passages.length); // tokens of passage p: [bodyEnd[p-1], headEnd[p]) heading, [headEnd[p], bodyEnd[p]) body
+  // tokens of passage p: [bodyEnd[p-1], headEnd[p]) heading, [headEnd[p], questionsEnd[p]) alternate questions, then body to bodyEnd[p]
+  const headEnd = new Int32Array(passages.length);
+  const questionsEnd = new Int32Array(passages.length);
   const bodyEnd = new Int32Array(passages.length);
   const lengths = new Float64Array(passages.length);
   let lengthSum = 0;
   passages.forEach((p, pid) => {
     const head = tokenize(`${sourceTitle.get(p.sourceId) ?? ''} ${p.heading}`);
     headEnd[pid] = tokens.length;
+    // Alternate questions add matches but no length: a step with many phrasings is not a longer text.
+    if (p.questions?.length) tokenize(p.questions.join(' \n '));
+    questionsEnd[pid] = tokens.length;
     const body = tokenize(p.text);
     bodyEnd[pid] = tokens.length;
     lengths[pid] = head * RANKING.headingWeight + body;
@@ -212,7 +217,7 @@ export function buildIndex(sources: IndexedSource[], passages: Passage[], builtA
       tf[id] += w;
     };
     for (let k = start; k < bodyEnd[pid]; k++) {
-      const w = k < headEnd[pid] ? RANKING.headingWeight : 1;
+      const w = k < headEnd[pid] ? RANKING.headingWeight : k < questionsEnd[pid] ? RANKING.questionWeight : 1;
       const id = tokens.data[k];
       add(id, w);
       if (partOf[id] >= 0) add(partOf[id], w * RANKING.compoundPartWeight);

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { CalibrationFile, type Calibration } from './calibration';
+import { germanWords, type KnownWords } from './knownWords';
 import { fold, stem, words } from './normalize';
 import { lexiconDir } from './paths';
 import { readYamlFile } from './yamlFile';
@@ -17,13 +20,46 @@ const SynonymsFile = z.object({
 
 export type Language = 'de' | 'en';
 
-/** A synonym group as token sequences (stemmed), ready for phrase matching. */
+const MappingFile = z.object({
+  version: z.number().int(),
+  entries: z.array(
+    z.object({
+      fact: z.string().min(1).optional(),
+      terms: z.array(z.string().min(1)).min(1),
+      means: z.array(z.string().min(1)),
+      weight: z.number().gt(0).max(1).default(0.8),
+      mass: z.number().min(0).max(1).default(1),
+      /** Passages containing one of these phrases count less when the fact is recognised (a non-EU case: EU steps). */
+      avoid: z.array(z.string().min(1)).default([]),
+    }).strict(),
+  ),
+});
+
+/** The lexicon's mapping files, in the order their entries are tried (synonyms.yaml comes first). */
+export const MAPPING_FILES = ['everyday.yaml', 'english.yaml', 'facts.yaml'];
+
+/**
+ * A synonym group as token sequences (stemmed), ready for phrase matching. The first `triggers` phrases
+ * start a match in a question; every phrase is searched for, the matched one with weight 1, the others
+ * with their weight. `mass` scales how much the matched words count towards a question's coverage.
+ */
 export interface SynonymGroup {
   name: string;
   phrases: string[][];
+  weights: number[];
+  triggers: number;
+  mass: number;
+  /** The case fact a match recognises (facts.yaml), if any. */
+  fact?: string;
+  /** Phrases (stemmed tokens) of passages to weigh less when the fact is recognised. */
+  avoid: string[][];
 }
 
 export interface Lexicon {
+  /** The fitted confidence model (confidence.yaml); without it the confidence is the top score. */
+  calibration?: Calibration;
+  /** Ordinary German words, asked only for words the index does not know (loaded on first use). */
+  knownWords?: () => KnownWords;
   stopwords: Set<string>;
   germanOnly: Set<string>;
   englishOnly: Set<string>;
@@ -34,19 +70,47 @@ export function phraseTokens(phrase: string): string[] {
   return words(phrase).map(stem);
 }
 
+/** The weight of the other phrases of a synonyms.yaml group (they mean the same, mostly). */
+export const SYNONYM_WEIGHT = 0.8;
+
+function mappingGroups(file: string): SynonymGroup[] {
+  const { entries } = readYamlFile(file, MappingFile);
+  return entries.map((e, i) => {
+    const terms = e.terms.map(phraseTokens);
+    const means = e.means.map(phraseTokens);
+    if (terms.some((t) => !t.length)) throw new Error(`${file}: entries.${i}.terms: a term without words`);
+    return {
+      name: `${path.basename(file)}:${e.fact ?? e.terms[0]}`,
+      phrases: [...terms, ...means],
+      weights: [...terms.map(() => e.weight), ...means.map(() => e.weight)],
+      triggers: terms.length,
+      mass: e.mass,
+      fact: e.fact,
+      avoid: e.avoid.map(phraseTokens),
+    };
+  });
+}
+
 export function loadLexicon(dir = lexiconDir): Lexicon {
   const stop = readYamlFile(path.join(dir, 'stopwords.yaml'), StopwordsFile);
   const syn = readYamlFile(path.join(dir, 'synonyms.yaml'), SynonymsFile);
+  const mappings = MAPPING_FILES.map((f) => path.join(dir, f)).filter((f) => fs.existsSync(f)).flatMap(mappingGroups);
   const de = new Set(stop.de.map(fold));
   const en = new Set(stop.en.map(fold));
+  const calibrationFile = path.join(dir, 'confidence.yaml');
   return {
+    calibration: fs.existsSync(calibrationFile) ? readYamlFile(calibrationFile, CalibrationFile) : undefined,
+    knownWords: germanWords,
     stopwords: new Set([...de, ...en]),
     germanOnly: new Set([...de].filter((w) => !en.has(w))),
     englishOnly: new Set([...en].filter((w) => !de.has(w))),
-    synonyms: syn.groups.map((group) => ({
-      name: group[0],
-      phrases: group.map(phraseTokens).filter((p) => p.length > 0),
-    })),
+    synonyms: [
+      ...syn.groups.map((group) => {
+        const phrases = group.map(phraseTokens).filter((p) => p.length > 0);
+        return { name: group[0], phrases, weights: phrases.map(() => SYNONYM_WEIGHT), triggers: phrases.length, mass: 1, avoid: [] };
+      }),
+      ...mappings,
+    ],
   };
 }
 

@@ -1,5 +1,7 @@
 import type { Passage } from './chunk';
 import { decodePostings, type IndexedSource, type Postings, type SerializedIndex } from './indexer';
+import { calibratedConfidence, type ConfidenceSignals } from './calibration';
+import { ageAt, ageFact, questionClauseStart } from './caseFacts';
 import { guessLanguage, type Lexicon } from './lexicon';
 import { stem, words } from './normalize';
 import { Vocabulary } from './vocabulary';
@@ -17,6 +19,19 @@ export const SEARCH_DEFAULTS = Object.freeze({
   confident: 0.7,
   /** At or above (but below confident): answer and offer alternatives. Below: "not in my sources". */
   plausible: 0.5,
+  /**
+   * How much a word the index does not know counts against a question, as a share of the weight of the
+   * rarest indexed word: an ordinary German noun ("Kindergeld") may be what the question is about, another
+   * ordinary word ("trotzdem", "kümmert") hardly, a number hardly; a word unlike any word (a name, a typo
+   * beyond repair) fully.
+   */
+  unknownNounMass: 0.5,
+  unknownWordMass: 0.15,
+  unknownNumberMass: 0.1,
+  /** In a description of several sentences ending in a question, the story before the question weighs this much. */
+  contextWeight: 0.7,
+  /** Passages a recognised fact argues against (facts.yaml avoid:) keep this share of their score. */
+  avoidFactor: 0.6,
   /** When the runner-up scores this close to the best hit, the answer is not clear-cut: offer alternatives. */
   ambiguousRatio: 0.9,
 });
@@ -30,6 +45,13 @@ interface Concept {
   /** The query words this concept stands for (folded), for explanations. */
   words: string[];
   alternatives: Alternative[];
+  /** Share of the concept's weight that counts towards coverage (lexicon mass, or an unknown word's mass). */
+  mass: number;
+  /** contextWeight for the story around a question clause, else 1: scales both score and mass. */
+  scale?: number;
+  /** An unknown word that is not an ordinary word either: reported back to the user. */
+  unlike?: boolean;
+  fact?: string;
 }
 
 export interface SearchHit {
@@ -44,8 +66,14 @@ export interface SearchResult {
   language: 'de' | 'en';
   hits: SearchHit[];
   confidence: number;
-  /** Query words the knowledge base does not know at all (no spelling close enough). */
+  /** Query words the knowledge base does not know at all (no spelling close enough, not ordinary German). */
   unknownWords: string[];
+  /** Case facts the question mentions (lexicon facts.yaml: "eu", "non-eu", "minor", "sector-…"). */
+  facts: string[];
+  /** The measurements the confidence is computed from. */
+  signals: ConfidenceSignals;
+  /** Confidence bands of the decision (calibrated with the confidence): answer at ≥ confident, offer at ≥ plausible. */
+  bands: { confident: number; plausible: number };
 }
 
 /**
@@ -114,7 +142,7 @@ export class KnowledgeSearch {
     this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
     this.sources = new Map(index.sources.map((s) => [s.id, s]));
     lexicon.synonyms.forEach((group, g) =>
-      group.phrases.forEach((phrase, p) => {
+      group.phrases.slice(0, group.triggers).forEach((phrase, p) => {
         const list = this.phraseStarts.get(phrase[0]);
         const start = { length: phrase.length, group: g, phrase: p };
         if (list) list.push(start);
@@ -164,7 +192,16 @@ export class KnowledgeSearch {
     const tokens = words(query);
     const stems = tokens.map(stem);
     const concepts: Concept[] = [];
+    const clause = questionClauseStart(query);
     for (let i = 0; i < stems.length; ) {
+      const scale = i >= clause ? 1 : SEARCH_DEFAULTS.contextWeight;
+      const age = ageAt(tokens, i);
+      if (age) {
+        const group = this.factGroup(ageFact(age.age));
+        if (group !== undefined) concepts.push({ ...this.groupConcept(group, -1, tokens.slice(i, i + age.length)), scale });
+        i += age.length;
+        continue;
+      }
       let match: PhraseStart | null = null;
       for (const start of this.phraseStarts.get(stems[i]) ?? []) {
         if (start.length <= (match?.length ?? 0)) continue;
@@ -177,21 +214,59 @@ export class KnowledgeSearch {
         continue;
       }
       if (match) {
-        const chosen = match;
-        const alternatives = this.lexicon.synonyms[chosen.group].phrases.flatMap((phrase, p) => {
-          const w = p === chosen.phrase ? 1 : SEARCH_DEFAULTS.synonymWeight;
-          if (phrase.length === 1) return this.expand(phrase[0], w, p === chosen.phrase);
-          const ids = phrase.filter((t) => !this.lexicon.stopwords.has(t)).map((t) => this.vocab.id(t));
-          return ids.every((x) => x !== undefined) ? [{ terms: ids as number[], weight: w }] : [];
-        });
-        concepts.push({ words: tokens.slice(i, i + chosen.length), alternatives });
-        i += chosen.length;
+        concepts.push({ ...this.groupConcept(match.group, match.phrase, tokens.slice(i, i + match.length)), scale });
+        i += match.length;
       } else {
-        concepts.push({ words: [tokens[i]], alternatives: this.expand(stems[i], 1, true) });
+        concepts.push({ ...this.wordConcept(tokens[i], stems[i]), scale });
         i++;
       }
     }
     return concepts;
+  }
+
+  /** A lexicon group's concept: the matched phrase (weight 1; -1 when none was typed) and the others with their weights. */
+  private groupConcept(g: number, chosen: number, typed: string[]): Concept {
+    const group = this.lexicon.synonyms[g];
+    const alternatives = group.phrases.flatMap((phrase, p) => {
+      const w = p === chosen ? 1 : group.weights[p];
+      if (phrase.length === 1) return this.expand(phrase[0], w, p === chosen);
+      const ids = phrase.filter((t) => !this.lexicon.stopwords.has(t)).map((t) => this.vocab.id(t));
+      return ids.every((x) => x !== undefined) ? [{ terms: ids as number[], weight: w }] : [];
+    });
+    return { words: typed, alternatives, mass: group.mass, fact: group.fact };
+  }
+
+  private factGroup(fact: string | undefined): number | undefined {
+    if (!fact) return undefined;
+    const g = this.lexicon.synonyms.findIndex((group) => group.fact === fact);
+    return g >= 0 ? g : undefined;
+  }
+
+  /** Weighs down the passages a recognised fact argues against (every word of an avoid phrase present). */
+  private avoid(facts: string[], total: Accumulator): void {
+    for (const fact of facts) {
+      const g = this.factGroup(fact);
+      for (const phrase of g === undefined ? [] : this.lexicon.synonyms[g].avoid) {
+        const ids = phrase.map((t) => this.vocab.id(t));
+        if (ids.some((x) => x === undefined)) continue;
+        for (let i = 0; i < total.size; i++) {
+          const pid = total.list[i];
+          if (ids.every((t) => this.termIn(t!, pid))) total.value[pid] *= SEARCH_DEFAULTS.avoidFactor;
+        }
+      }
+    }
+  }
+
+  /** A single question word: its spellings in the index, or, unknown, how much it may count against the question. */
+  private wordConcept(token: string, stemmed: string): Concept {
+    if (this.vocab.id(stemmed) !== undefined) return { words: [token], alternatives: this.expand(stemmed, 1, true), mass: 1 };
+    if (/^[0-9]+$/.test(token)) return { words: [token], alternatives: [], mass: SEARCH_DEFAULTS.unknownNumberMass };
+    const kind = this.lexicon.knownWords?.().kind(token);
+    // An ordinary word is no typo: spelling variants of it would be false friends ("Vater" → "Verfahren").
+    const alternatives = this.expand(stemmed, 1, kind === undefined);
+    if (alternatives.length) return { words: [token], alternatives, mass: 1 };
+    if (!kind) return { words: [token], alternatives, mass: 1, unlike: true };
+    return { words: [token], alternatives, mass: kind === 'noun' ? SEARCH_DEFAULTS.unknownNounMass : SEARCH_DEFAULTS.unknownWordMass };
   }
 
   private accumulators() {
@@ -271,7 +346,7 @@ export class KnowledgeSearch {
   }
 
   /** Adds one concept's best scores to the totals, and its coverage weighted by the concept's idf. */
-  private addConcept(total: Accumulator, best: Accumulator, conceptIdf: number): void {
+  private addConcept(total: Accumulator, best: Accumulator, conceptIdf: number, scale: number): void {
     const { value, coverage, mark, list, epoch } = total;
     const bValue = best.value;
     const bCoverage = best.coverage;
@@ -286,7 +361,7 @@ export class KnowledgeSearch {
         value[pid] = 0;
         coverage[pid] = 0;
       }
-      value[pid] += bValue[pid];
+      value[pid] += scale * bValue[pid];
       coverage[pid] += conceptIdf * bCoverage[pid];
     }
     total.size = size;
@@ -318,7 +393,8 @@ export class KnowledgeSearch {
   search(query: string, limit: number = SEARCH_DEFAULTS.limit): SearchResult {
     const language = guessLanguage(query, this.lexicon);
     const concepts = this.concepts(query);
-    const unknownWords = concepts.filter((c) => !c.alternatives.length).flatMap((c) => c.words);
+    const unknownWords = concepts.filter((c) => c.unlike).flatMap((c) => c.words);
+    const facts = [...new Set(concepts.flatMap((c) => (c.fact ? [c.fact] : [])))];
     const { alt, best, total } = this.accumulators();
     total.reset();
     let conceptMass = 0;
@@ -329,12 +405,16 @@ export class KnowledgeSearch {
       this.scoreConcept(KnowledgeSearch.distinct(concept.alternatives), best, alt);
       // A word known only through a synonym or a spelling variant weighs what its best variant weighs.
       if (!conceptIdf) conceptIdf = concept.alternatives.length ? Math.max(...concept.alternatives.flatMap((a) => a.terms.map((t) => this.idf[t]))) : this.maxIdf;
-      conceptMass += conceptIdf;
-      this.addConcept(total, best, conceptIdf);
+      const scale = concept.scale ?? 1;
+      conceptMass += conceptIdf * concept.mass * scale;
+      this.addConcept(total, best, conceptIdf * concept.mass * scale, scale);
     }
+    this.avoid(facts, total);
 
-    const ranked = this.top(total, limit);
+    const ranked = this.top(total, Math.max(2, limit));
     const top = ranked.length ? total.value[ranked[0]] : 0;
+    const signals = this.signals(concepts, ranked, total, conceptMass);
+    if (ranked.length > limit) ranked.length = Math.max(0, Math.floor(limit));
     const ambiguous = ranked.length > 1 && total.value[ranked[1]] / top >= SEARCH_DEFAULTS.ambiguousRatio;
     let previous = ambiguous ? SEARCH_DEFAULTS.confident - 0.01 : 1;
     const hits: SearchHit[] = ranked.map((pid) => {
@@ -344,7 +424,45 @@ export class KnowledgeSearch {
       const passage = this.index.passages[pid];
       return { passage, source: this.sources.get(passage.sourceId)!, score: Math.round(score * 1000) / 1000 };
     });
-    return { query, language, hits, confidence: hits[0]?.score ?? 0, unknownWords };
+    signals.top = hits[0]?.score ?? 0;
+    const confidence = hits.length ? calibratedConfidence(signals, this.lexicon.calibration) : 0;
+    const model = this.lexicon.calibration;
+    const bands = model ? { confident: model.confident, plausible: model.plausible } : { confident: SEARCH_DEFAULTS.confident, plausible: SEARCH_DEFAULTS.plausible };
+    return { query, language, hits, confidence, bands, unknownWords, facts, signals };
+  }
+
+  /** What the confidence is calibrated on (see confidence.ts); `top` is filled in once the scores are known. */
+  private signals(concepts: Concept[], ranked: number[], total: Accumulator, conceptMass: number): ConfidenceSignals {
+    const [first, second] = ranked;
+    const content = concepts.filter((c) => c.mass >= 0.5);
+    const matched = first === undefined ? 0 : content.filter((c) => this.conceptHas(c, first)).length;
+    return {
+      top: 0,
+      coverage: first !== undefined && conceptMass ? total.coverage[first] / conceptMass : 0,
+      margin: second !== undefined ? 1 - total.value[second] / total.value[first] : first !== undefined ? 1 : 0,
+      matched: content.length ? matched / content.length : 0,
+      unlike: concepts.length ? concepts.filter((c) => c.unlike).length / concepts.length : 0,
+      concepts: concepts.length,
+    };
+  }
+
+  /** Whether any word of any alternative of the concept occurs in the passage. */
+  private conceptHas(concept: Concept, pid: number): boolean {
+    return concept.alternatives.some((a) => a.terms.some((t) => this.termIn(t, pid)));
+  }
+
+  /** Whether term t occurs in passage pid (binary search in its postings, ascending by passage). */
+  private termIn(t: number, pid: number): boolean {
+    const { offsets, passages } = this.postings;
+    let lo = offsets[t];
+    let hi = offsets[t + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (passages[mid] === pid) return true;
+      if (passages[mid] < pid) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 
   /** The `limit` best passages by total score (ties: lower passage number first), best first. */

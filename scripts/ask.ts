@@ -1,4 +1,5 @@
 import readline from 'node:readline';
+import { decideAnswer } from '../knowledge/confidence';
 import type { SearchResult } from '../knowledge/search';
 import { loadCliSearch, processIo, runIfMain, type CliIo } from './cli';
 
@@ -6,6 +7,7 @@ import { loadCliSearch, processIo, runIfMain, type CliIo } from './cli';
 export function toJson(result: SearchResult) {
   return {
     query: result.query,
+    answer: decideAnswer(result),
     results: result.hits.map((h) => ({
       id: h.passage.id,
       sourceId: h.source.id,

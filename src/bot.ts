@@ -22,6 +22,9 @@ import { directoryRoutes } from './directoryTurn';
 import type { LawChangeData } from '../dialogs/amendments';
 import type { Correction } from '../dialogs/corrections';
 import { withLawChangeNote } from './lawChangeNotes';
+import { recognisedFacts } from '../dialogs/recognisedFacts';
+import { VERB_START_WITH_FACTS, withCaseFactsOffer } from './cards/caseFactsCard';
+import { startWithFacts } from './caseFactsTurn';
 
 export interface BotDeps {
   storage: Storage;
@@ -87,10 +90,13 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
     }
     if (await directory.answer(ctx, question, language)) return;
     await ctx.sendActivity({ type: ActivityTypes.Typing });
-    const composed = composeAnswer(search.search(question), policy(), language);
+    const result = search.search(question);
+    const composed = composeAnswer(result, policy(), language);
     const view = composed.main ? { ...composed, main: lawChangeNoted(composed.main, language) } : composed;
-    if (view.main) await send(ctx, answerCard(view, t, checklistTitle(view.main.sourceId)));
-    else await send(ctx, notFoundCard(view, t, t.exampleQuestions));
+    // A case description: offer "Erste Schritte" with the recognised facts pre-selected (stored only on a press).
+    const recognised = isSharedConversation(ctx.activity) ? [] : recognisedFacts(result.facts, deps.defs);
+    if (view.main) await send(ctx, withCaseFactsOffer(answerCard(view, t, checklistTitle(view.main.sourceId)), recognised, t, language));
+    else await send(ctx, withCaseFactsOffer(notFoundCard(view, t, t.exampleQuestions), recognised, t, language));
     if (currentProgress(state)) await ctx.sendActivity(t.resumeHint);
   }
 
@@ -178,6 +184,12 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
     }
     if (!parsed.success) await runChecklist(ctx, state, { type: 'resume' }, checklistDeps, language);
     else await runChecklist(ctx, state, toAction(parsed.data), checklistDeps, language);
+  });
+
+  app.adaptiveCards.actionSubmit<Record<string, unknown>>(VERB_START_WITH_FACTS, async (ctx, state, data) => {
+    const language: Language = data.lang === 'en' ? 'en' : 'de';
+    if (isSharedConversation(ctx.activity)) await ctx.sendActivity(texts[language].personalOnly);
+    else await startWithFacts(ctx, state, data, checklistDeps, language);
   });
 
   app.adaptiveCards.actionSubmit(VERB_EMERGENCY, async (ctx, state) => sendEmergency(ctx, state, checklistDeps, languageOf(ctx)));

@@ -33,8 +33,9 @@ function citation(p: PassageView, wording: Wording): string {
   return `${t.sourceLabel}: ${p.title} – ${p.publisher}. ${t.standLabel}: ${standText(p, wording)}${p.url ? ` – ${p.url}` : ''}`;
 }
 
+/** A "Meinten Sie …?" button: the passage's own heading (the step title), else its source's title. */
 function shortLabel(p: PassageView): string {
-  const label = p.heading && p.heading !== p.title ? `${p.title} › ${p.heading}` : p.title;
+  const label = p.heading || p.title;
   return label.length > 60 ? `${label.slice(0, 57)}…` : label;
 }
 

@@ -5,7 +5,9 @@ import { checkNote, entryLine, entryProfile, formatEntryStand, sourceHost } from
 import { fill, type Language, type TextSet } from '../../dialogs/texts';
 import { card, heading, paragraph, plain, small, submit, warning, type AdaptiveCard, type CardElement } from './adaptive';
 
-export const VERB_DIRECTORY = 'directory';
+import { VERB_DIRECTORY } from './verbs';
+
+export { VERB_DIRECTORY };
 
 const link = (label: string, url: string) => `[${plain(label)}](${url})`;
 

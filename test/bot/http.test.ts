@@ -31,7 +31,8 @@ describe('HTTP endpoint', () => {
     const body = (await res.json()) as any;
     const card = body.activities.find((a: any) => a.type === 'message').attachments[0].content;
     expect(JSON.stringify(card)).toContain('Thüringen');
-    expect(JSON.stringify(card)).toContain('Quelle: Kooperationsvereinbarungen auf Länderebene');
+    // The document passage or the checklist step built from it (both say so); either way with source and Stand.
+    expect(JSON.stringify(card)).toMatch(/Quelle: (Kooperationsvereinbarungen auf Länderebene|Checkliste: Kontakte und Netzwerk)[^"]*Stand: /);
   });
 
   it.each([

@@ -15,6 +15,8 @@ describe('npm run ask (CLI contract, scripts/ask.ts main in-process)', () => {
     expect(lines).toHaveLength(1);
     const parsed = JSON.parse(lines[0]);
     expect(parsed.query).toBe('Wer ist Mitglied der Arbeitsgruppe Arbeitsausbeutung?');
+    expect(['confident', 'uncertain', 'none']).toContain(parsed.answer);
+    expect(Object.keys(parsed).sort()).toEqual(['answer', 'query', 'results']);
     expect(parsed.results.length).toBeGreaterThan(0);
     expect(parsed.results.length).toBeLessThanOrEqual(5);
     for (const r of parsed.results) {
@@ -31,6 +33,7 @@ describe('npm run ask (CLI contract, scripts/ask.ts main in-process)', () => {
     const out = await ask(['--json', '--stdin'], `${questions.join('\n')}\n`);
     const objects = out.trim().split('\n').map((l) => JSON.parse(l));
     expect(objects.map((o) => o.query)).toEqual(questions);
+    for (const o of objects) expect(['confident', 'uncertain', 'none']).toContain(o.answer);
   });
 
   it('without --json prints a readable answer with source and Stand', async () => {

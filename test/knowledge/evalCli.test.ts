@@ -1,72 +1,45 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_EVAL_FILES, evaluateFiles, formatReport, main, readCases } from '../../scripts/evalCli';
+import { DEFAULT_EVAL_FILES, readCases } from '../../knowledge/evalReport';
+import { main } from '../../scripts/evalCli';
 import { runCli } from '../helpers/cli';
-import { realSearch } from '../helpers/knowledge';
 
 const root = path.resolve(__dirname, '../..');
-const SUMMARY = /^(\S+): cases=(\d+) hit@1=(\d\.\d{3}) hit@3=(\d\.\d{3}) mrr=(\d\.\d{3})$/;
-const MISS = /^ {2}miss rank=(\d+|-) q=(".*") top=\[(.*)\]$/;
+/** scripts/evalCli.ts main in-process; a non-zero exit fails the test with what the CLI said. */
+async function eval_(args: string[]): Promise<string> {
+  const { code, out, err } = await runCli(main, args);
+  expect([code, err]).toEqual([0, '']);
+  return out;
+}
+const ROW = /^ {2}(\S+) +(\d+) +(\d+)( +(\d\.\d{3}|-)){7}$/;
 
-describe('npm run eval (CLI contract, scripts/evalCli.ts main in-process)', () => {
-  it('prints a summary per question file, its misses indented below, and an overall line', async () => {
-    const { code, out } = await runCli(main, []);
-    expect(code).toBe(0);
-    const lines = out.trimEnd().split('\n');
-    const summaries = lines.filter((l) => SUMMARY.test(l)).map((l) => SUMMARY.exec(l)!);
-    expect(summaries.map((m) => m[1])).toEqual([...DEFAULT_EVAL_FILES, 'overall']);
-    expect(lines[lines.length - 1]).toMatch(/^overall: /);
-    for (const line of lines) expect(SUMMARY.test(line) || MISS.test(line)).toBe(true);
-    for (const m of summaries) {
-      const [hit1, hit3, mrr] = [Number(m[3]), Number(m[4]), Number(m[5])];
-      expect(hit1).toBeLessThanOrEqual(hit3);
-      expect(mrr).toBeGreaterThanOrEqual(hit1 - 0.0005);
-      expect(mrr).toBeLessThanOrEqual(hit3 + (1 - hit3) / 4 + 0.0005);
+describe('npm run eval (CLI contract)', () => {
+  it('prints per file a table of all / split / style / topic, then the pooled figures and the reliability table', async () => {
+    const out = await eval_(['--misses', path.join(root, 'test/eval/realistic.json')]);
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('test/eval/realistic.json');
+    expect(lines[1]).toMatch(/^ {2}group +cases unans +hit@1 +hit@3 +mrr +right confwrong declined +auc$/);
+    const groups = lines.filter((l) => ROW.test(l)).map((l) => ROW.exec(l)![1]);
+    for (const g of ['all', 'split=tune', 'split=holdout', 'style=situation', 'style=colloquial', 'style=keywords', 'style=typo', 'style=english', 'topic=unanswerable']) {
+      expect(groups).toContain(g);
     }
-    const counts = summaries.map((m) => Number(m[2]));
-    expect(counts[counts.length - 1]).toBe(counts.slice(0, -1).reduce((a, b) => a + b, 0));
-    for (const line of lines.filter((l) => MISS.test(l))) expect(() => JSON.parse(MISS.exec(line)![2])).not.toThrow();
+    expect(out).toMatch(/^overall \(all files pooled\)$/m);
+    expect(out).toMatch(/^reliability of the confidence, holdout split/m);
+    for (const miss of lines.filter((l) => l.startsWith('  miss '))) expect(miss).toMatch(/^ {2}miss rank=(\d|-) answer=(confident|uncertain|none) q=".*" top=\[.*\]$/);
   });
 
-  it('--json prints one object with the per-file and overall reports', async () => {
-    const { code, out } = await runCli(main, ['--json', path.join(root, 'test/eval/own-questions.json')]);
-    expect(code).toBe(0);
-    const parsed = JSON.parse(out);
+  it('--json prints one object with the file reports, the pooled groups and the reliability rows', async () => {
+    const parsed = JSON.parse(await eval_(['--json', path.join(root, 'test/eval/own-questions.json')]));
     expect(parsed.files).toHaveLength(1);
     expect(parsed.files[0].file).toBe('test/eval/own-questions.json');
-    expect(Object.keys(parsed.overall).sort()).toEqual(['cases', 'hitAt1', 'hitAt3', 'misses', 'mrr']);
+    expect(Object.keys(parsed.files[0].groups[0]).sort()).toEqual(
+      ['answerable', 'auc', 'cases', 'confidentlyWrong', 'declined', 'group', 'hitAt1', 'hitAt3', 'mrr', 'right', 'unanswerable'],
+    );
+    expect(parsed.overall[0].group).toBe('all');
+    expect(Array.isArray(parsed.reliability.holdout)).toBe(true);
   });
-});
-
-describe('eval files and report', () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-eval-'));
-  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('every case file in test/eval has the documented format', () => {
     for (const file of DEFAULT_EVAL_FILES) expect(readCases(path.join(root, file)).length).toBeGreaterThan(0);
     expect(readCases(path.join(root, 'test/eval/own-questions.json')).length).toBeGreaterThanOrEqual(20);
-  });
-
-  it('rejects a case without expectations, naming the file', () => {
-    const bad = path.join(tmp, 'bad.json');
-    fs.writeFileSync(bad, JSON.stringify({ cases: [{ q: 'Frage', expect: [] }] }));
-    expect(() => readCases(bad)).toThrow(/bad\.json/);
-  });
-
-  it('pools all cases for the overall figures and lists each miss with its rank', () => {
-    const a = path.join(tmp, 'a.json');
-    const b = path.join(tmp, 'b.json');
-    fs.writeFileSync(a, JSON.stringify({ cases: [{ q: 'Kooperationsvereinbarung Sachsen-Anhalt', expect: [['Sachsen-Anhalt']] }] }));
-    fs.writeFileSync(b, JSON.stringify({ cases: [{ q: 'Marmorkuchen backen', expect: [['Marmorkuchen']] }] }));
-    const result = evaluateFiles(realSearch(), [a, b]);
-    expect(result.files.map((f) => [f.cases, f.hitAt1])).toEqual([
-      [1, 1],
-      [1, 0],
-    ]);
-    expect(result.overall).toMatchObject({ cases: 2, hitAt1: 0.5, hitAt3: 0.5, mrr: 0.5 });
-    const text = formatReport(result);
-    expect(text).toContain('cases=2 hit@1=0.500 hit@3=0.500 mrr=0.500');
-    expect(text).toMatch(/ {2}miss rank=- q="Marmorkuchen backen" top=\[/);
   });
 });

@@ -1,7 +1,9 @@
 import publicCases from '../eval/questions.json';
 import { evaluate, type EvalCase } from '../../knowledge/evaluate';
 import { fold, stem } from '../../knowledge/normalize';
-import { SEARCH_DEFAULTS } from '../../knowledge/search';
+import { buildIndex, type IndexedSource } from '../../knowledge/indexer';
+import { loadLexicon } from '../../knowledge/lexicon';
+import { KnowledgeSearch } from '../../knowledge/search';
 import { realSearch } from '../helpers/knowledge';
 
 const search = realSearch();
@@ -63,9 +65,11 @@ describe('German-aware matching', () => {
 
 describe('confidence', () => {
   it('is high for a precise question and below the answer threshold for unrelated ones', () => {
-    expect(search.search('Kooperationsvereinbarung Sachsen-Anhalt').confidence).toBeGreaterThanOrEqual(SEARCH_DEFAULTS.confident);
+    const precise = search.search('Kooperationsvereinbarung Sachsen-Anhalt');
+    expect(precise.confidence).toBeGreaterThanOrEqual(precise.bands.confident);
     for (const q of ['Wie backe ich einen Marmorkuchen?', 'Wetter morgen', 'Fußball Ergebnisse Bundesliga', 'xyzzy qwertz']) {
-      expect(search.search(q).confidence).toBeLessThan(SEARCH_DEFAULTS.plausible);
+      const unrelated = search.search(q);
+      expect(unrelated.confidence).toBeLessThan(unrelated.bands.plausible);
     }
   });
 
@@ -77,7 +81,49 @@ describe('confidence', () => {
     }
   });
 
-  it('names words it does not know at all', () => {
-    expect(search.search('Marmorkuchen Rezept').unknownWords).toContain('marmorkuchen');
+  it('names words it does not know at all, but not ordinary German words the sources do not use', () => {
+    const result = search.search('Marmorkuchen Rezept Qwrtzlbrmf');
+    expect(result.unknownWords).toEqual(['qwrtzlbrmf']);
+    expect(result.confidence).toBeLessThan(result.bands.plausible);
+  });
+
+  it('does not let ordinary words the index lacks sink a question (Hunspell German)', () => {
+    const plain = search.search('Bedenkfrist Ausländerbehörde');
+    const chatty = search.search('Bedenkfrist trotzdem überhaupt Ausländerbehörde');
+    expect(chatty.hits[0].passage.id).toBe(plain.hits[0].passage.id);
+    expect(chatty.confidence).toBeGreaterThan(plain.confidence * 0.8);
+    const gibberish = search.search('Bedenkfrist Qwrtzlbrmf Ausländerbehörde');
+    expect(gibberish.confidence).toBeLessThan(chatty.confidence);
+  });
+
+  it('maps everyday and administrative words to the sources\' terms (lexicon)', () => {
+    expect(search.search('Bürgergeld nach Aufenthaltserlaubnis').hits[0].passage.id).toBe('checkliste-lebensunterhalt#sgb-ii-mit-aufenthaltserlaubnis');
+    expect(search.search('Frauenhaus statt Flüchtlingsunterkunft').hits[0].passage.id).toBe('checkliste-unterkunft#keine-massenunterkunft');
+  });
+
+  it('recognises case facts in a description', () => {
+    expect(search.search('Eine Rumänin, 16 Jahre, arbeitet in einem Bordell').facts.sort()).toEqual(['eu', 'minor', 'sector-sex']);
+  });
+});
+
+describe('alternate questions (questions: in the content)', () => {
+  const source: IndexedSource = { id: 's', title: 'Quelle', publisher: 'P', date: '2026-01-01', url: null, topics: [], bundesland: null, language: 'de', kind: 'checklist' };
+  const passage = (id: string, text: string, questions?: string[]) => ({ id, sourceId: 's', heading: id, text, ...(questions ? { questions } : {}) });
+  const passages = [
+    passage('a', 'Stellen Sie den Antrag innerhalb eines Jahres nach der Tat.', ['Bis wann muss der Entschädigungsantrag gestellt sein?']),
+    passage('b', 'Der Antrag wird beim Landschaftsverband gestellt, zuständig ist der Wohnort.'),
+    passage('c', 'Die Beratung ist kostenlos.'),
+  ];
+
+  it('are indexed as their own field: a phrasing only the questions contain finds the passage', () => {
+    const search = new KnowledgeSearch(buildIndex([source], passages), loadLexicon());
+    expect(search.search('Bis wann Entschädigungsantrag').hits[0].passage.id).toBe('a');
+    const without = new KnowledgeSearch(buildIndex([source], passages.map(({ questions, ...p }) => (void questions, p))), loadLexicon());
+    expect(without.search('Bis wann Entschädigungsantrag').hits[0]?.passage.id).not.toBe('a');
+  });
+
+  it('checklist steps carry them from the YAML content', () => {
+    const step = realSearch().passage('checkliste-entschaedigung#antrag-frist-und-ort');
+    expect(step?.passage.questions?.length).toBeGreaterThan(0);
   });
 });

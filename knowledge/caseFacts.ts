@@ -1,0 +1,40 @@
+import { words } from './normalize';
+
+/*
+ * Reading a case description (pure): where its question clause starts, and ages it states. The search
+ * weighs the question clause above the story around it, and turns an age into the minor / under-21 facts
+ * instead of searching the number (a "17" would otherwise meet "§ 17").
+ */
+
+const AGE_AFTER = /^(jahr|jahre|jahren|jaehrig|jaehrige|jaehriger|jaehrigen|jaehriges|year|years|yo)$/;
+const AGE_BEFORE = new Set(['ist', 'erst', 'bin', 'aged', 'is', 'mit', 'knapp', 'gerade', 'ca', 'etwa']);
+
+/** An age stated at token i ("15 Jahre", "16-jährige", "sie ist 17", "15-year-old"): the age and the tokens it spans. */
+export function ageAt(tokens: string[], i: number): { age: number; length: number } | undefined {
+  if (!/^[0-9]{1,2}$/.test(tokens[i])) return undefined;
+  const age = Number(tokens[i]);
+  if (age < 1 || age > 99) return undefined;
+  if (AGE_AFTER.test(tokens[i + 1] ?? '')) return { age, length: tokens[i + 2] === 'old' ? 3 : 2 };
+  if (AGE_BEFORE.has(tokens[i - 1] ?? '')) return { age, length: 1 };
+  return undefined;
+}
+
+/** The fact an age stands for, by the age limits the sources use (18: minors, 21: § 232 StGB). */
+export function ageFact(age: number): 'minor' | 'under-21' | undefined {
+  if (age < 18) return 'minor';
+  if (age < 21) return 'under-21';
+  return undefined;
+}
+
+/**
+ * The index of the first token of the question clause: the last sentence of a description of at least two
+ * sentences that ends in a question mark; 0 (everything is the question) otherwise.
+ */
+export function questionClauseStart(query: string): number {
+  const trimmed = query.trim();
+  if (!trimmed.endsWith('?')) return 0;
+  const sentences = trimmed.split(/(?<=[.!?])\s+(?=\S)/);
+  if (sentences.length < 2) return 0;
+  const last = sentences[sentences.length - 1];
+  return Math.max(0, words(trimmed).length - words(last).length);
+}

@@ -1,0 +1,51 @@
+import { features, fitLogistic, SIGNAL_NAMES, type Calibration, type ConfidenceSignals } from './calibration';
+import { isRelevant, isUnanswerable, type EvalCase } from './evaluate';
+import type { KnowledgeSearch } from './search';
+
+interface Sample {
+  signals: ConfidenceSignals;
+  /** The first hit answers the question. */
+  right: boolean;
+  answerable: boolean;
+}
+
+export function samples(search: KnowledgeSearch, cases: EvalCase[]): Sample[] {
+  return cases.map((c) => {
+    const result = search.search(c.q, 5);
+    const answerable = !isUnanswerable(c);
+    const right = answerable && !!result.hits[0] && isRelevant(result.hits[0], c.expect, c.ids);
+    return { signals: result.signals, right, answerable };
+  });
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/**
+ * Bands from fitted probabilities: `confident` is the lowest threshold at which at most `maxConfidentlyWrong`
+ * of all cases would be answered confidently and wrongly; `plausible` the lowest threshold (most right
+ * answers shown) that still declines at least `minDeclined` of the unanswerable questions. An uncertain
+ * answer always comes with alternatives, so showing one more is cheaper than withholding a right one.
+ */
+export function chooseBands(
+  scored: Array<{ p: number; right: boolean; answerable: boolean }>,
+  maxConfidentlyWrong = 0.03,
+  minDeclined = 0.9,
+): { confident: number; plausible: number } {
+  const n = scored.length;
+  const unanswerable = scored.filter((s) => !s.answerable);
+  const grid = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
+  const confident = grid.find((t) => scored.filter((s) => s.p >= t && !s.right).length / n <= maxConfidentlyWrong) ?? 1;
+  const declines = (t: number) => !unanswerable.length || unanswerable.filter((s) => s.p < t).length / unanswerable.length >= minDeclined;
+  const plausible = grid.find((t) => t <= confident && declines(t)) ?? confident;
+  return { confident, plausible };
+}
+
+/** Fits the confidence model on the given (tuning) cases. */
+export function fitCalibration(search: KnowledgeSearch, cases: EvalCase[], fittedOn: string): Calibration {
+  const data = samples(search, cases);
+  const { bias, weights } = fitLogistic(data.map((d) => features(d.signals)), data.map((d) => d.right));
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const model = { bias: round(bias), weights: Object.fromEntries(SIGNAL_NAMES.map((name, i) => [name, round(weights[i])])) as Calibration['weights'] };
+  const scored = data.map((d) => ({ p: sigmoid(SIGNAL_NAMES.reduce((s, name, i) => s + model.weights[name] * features(d.signals)[i], model.bias)), right: d.right, answerable: d.answerable }));
+  return { version: 1, ...model, ...chooseBands(scored), fittedOn };
+}

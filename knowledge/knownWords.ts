@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fold } from './normalize';
+import { projectRoot } from './paths';
+
+/** How an ordinary word is known: a noun (capitalised in the dictionary) or any other word. */
+export type WordKind = 'noun' | 'word';
+
+const INFLECTIONS = ['esten', 'sten', 'ten', 'tet', 'est', 'end', 'ern', 'em', 'en', 'er', 'es', 'et', 'st', 'te', 'e', 'n', 's', 't'];
+const ENDINGS = ['', 'en', 'n', 'e'];
+const MIN_PART = 3;
+
+/**
+ * Ordinary German words, from the Hunspell de_DE word list (dictionary-de): tells a word the sources do not
+ * use but any German speaker does ("trotzdem", "Kita", "Restaurantküche") from a word unlike any word
+ * (a typo, a name). Reading the stems only (no affix expansion, ~50 k entries) keeps loading to tens of
+ * milliseconds; inflections are undone by stripping common endings, compounds by splitting into two
+ * known parts.
+ */
+export class KnownWords {
+  private readonly kinds = new Map<string, WordKind>();
+
+  constructor(entries: Iterable<[string, WordKind]>) {
+    for (const [word, kind] of entries) if (!this.kinds.has(word) || kind === 'noun') this.kinds.set(word, kind);
+  }
+
+  /** Reads a Hunspell .dic file: one "word/FLAGS" per line after the count line; tabs start comments. */
+  static fromHunspell(dicText: string): KnownWords {
+    const entries: Array<[string, WordKind]> = [];
+    for (const line of dicText.split('\n')) {
+      if (!line || line.startsWith('\t') || /^\d+$/.test(line)) continue;
+      const word = line.split('/')[0].trim();
+      if (word.length < 2 || /[^\p{L}-]/u.test(word)) continue;
+      const first = word[0];
+      entries.push([fold(word), first !== first.toLowerCase() ? 'noun' : 'word']);
+    }
+    return new KnownWords(entries);
+  }
+
+  get size(): number {
+    return this.kinds.size;
+  }
+
+  private exact(word: string): WordKind | undefined {
+    const direct = this.kinds.get(word);
+    if (direct) return direct;
+    for (const suffix of INFLECTIONS) {
+      if (!word.endsWith(suffix) || word.length - suffix.length < MIN_PART) continue;
+      const base = word.slice(0, -suffix.length);
+      for (const ending of ENDINGS) {
+        const kind = this.kinds.get(base + ending);
+        if (kind) return kind;
+      }
+    }
+    // Participles: ge-…-t / ge-…-en ("gezahlt" → "zahlen"), also after a separable prefix ("abgenommen").
+    const ge = word.indexOf('ge');
+    if (ge >= 0 && ge <= 4 && word.length > ge + 5) {
+      const rest = word.slice(0, ge) + word.slice(ge + 2);
+      if (rest !== word) for (const ending of ['en', 'n', '']) if (this.kinds.get(rest.replace(/(t|en)$/, '') + ending)) return 'word';
+    }
+    return undefined;
+  }
+
+  /** The kind of a folded word, or undefined when it is not an ordinary German word. */
+  kind(word: string): WordKind | undefined {
+    const w = fold(word);
+    const known = this.exact(w);
+    if (known) return known;
+    // Compounds: head (last part) decides the kind; a linking s between the parts is allowed.
+    for (let i = MIN_PART; i <= w.length - 4; i++) {
+      const head = this.exact(w.slice(i));
+      if (!head) continue;
+      const modifier = w.slice(0, i);
+      if (this.kinds.has(modifier) || (modifier.endsWith('s') && this.kinds.has(modifier.slice(0, -1))) || this.exact(modifier)) return head;
+    }
+    return undefined;
+  }
+
+  /** One line per word, "n" or "w" then the folded word: the compact cache germanWords() reads back. */
+  serialize(): string {
+    return [...this.kinds].map(([word, kind]) => `${kind === 'noun' ? 'n' : 'w'}${word}`).join('\n');
+  }
+
+  static deserialize(text: string): KnownWords {
+    return new KnownWords(text.split('\n').filter(Boolean).map((line): [string, WordKind] => [line.slice(1), line[0] === 'n' ? 'noun' : 'word']));
+  }
+}
+
+let shared: KnownWords | undefined;
+
+/**
+ * The Hunspell German word list of the installed dictionary-de, read once. Folding 75 k dictionary lines
+ * costs about a second, so the folded list is cached beside the index (build/known-words.txt) and
+ * rebuilt when the dictionary is newer; reading the cache takes a few tens of milliseconds.
+ */
+export function germanWords(cacheFile = path.join(projectRoot, 'build', 'known-words.txt')): KnownWords {
+  if (shared) return shared;
+  // dictionary-de is ESM-only; its word list is read by path, never imported.
+  const dic = path.join(path.dirname(require.resolve('dictionary-de')), 'index.dic');
+  if (fs.existsSync(cacheFile) && fs.statSync(cacheFile).mtimeMs >= fs.statSync(dic).mtimeMs) {
+    shared = KnownWords.deserialize(fs.readFileSync(cacheFile, 'utf8'));
+  } else {
+    shared = KnownWords.fromHunspell(fs.readFileSync(dic, 'utf8'));
+    try {
+      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, shared.serialize());
+      fs.renameSync(tmp, cacheFile);
+    } catch {
+      // A read-only deployment still works, only slower to start.
+    }
+  }
+  return shared;
+}

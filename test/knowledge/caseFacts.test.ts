@@ -1,0 +1,39 @@
+import { ageAt, ageFact, questionClauseStart } from '../../knowledge/caseFacts';
+import { words } from '../../knowledge/normalize';
+import { realSearch } from '../helpers/knowledge';
+
+describe('reading a case description', () => {
+  it('finds stated ages, not paragraph numbers', () => {
+    const at = (q: string) => {
+      const t = words(q);
+      return t.map((_, i) => ageAt(t, i)?.age).filter((a) => a !== undefined);
+    };
+    expect(at('Ein 16-jähriger Junge')).toEqual([16]);
+    expect(at('Sie ist erst 17')).toEqual([17]);
+    expect(at('a 15-year-old girl')).toEqual([15]);
+    expect(at('§ 17 Abs. 2 SGB XIV')).toEqual([]);
+    expect([ageFact(15), ageFact(19), ageFact(30)]).toEqual(['minor', 'under-21', undefined]);
+  });
+
+  it('marks the question clause of a description of several sentences', () => {
+    const q = 'Sie arbeitet auf dem Bau. Der Lohn fehlt. Wer hilft?';
+    expect(questionClauseStart(q)).toBe(words(q).length - 2);
+    expect(questionClauseStart('Wer hilft bei Arbeitsausbeutung?')).toBe(0);
+    expect(questionClauseStart('Sie arbeitet auf dem Bau. Der Lohn fehlt.')).toBe(0);
+  });
+
+  it('an age steers to the minors steps instead of meeting a § number', () => {
+    const result = realSearch().search('Sie ist erst 17. Was tun?');
+    expect(result.facts).toContain('minor');
+    expect(result.hits[0].passage.text).toMatch(/Jugendamt|[Mm]inderjährig/);
+  });
+
+  it('a non-EU nationality weighs EU-only steps down', () => {
+    const search = realSearch();
+    const neutral = search.search('Darf sie in Deutschland bleiben?');
+    const nonEu = search.search('Darf sie aus Nigeria in Deutschland bleiben?');
+    expect(nonEu.facts).toContain('non-eu');
+    const euRank = (r: typeof neutral) => r.hits.findIndex((h) => h.passage.id.includes('#eu-'));
+    expect(euRank(nonEu) === -1 || euRank(nonEu) >= euRank(neutral)).toBe(true);
+  });
+});

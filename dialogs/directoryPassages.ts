@@ -48,7 +48,7 @@ export function directoryPassages(directory: Directory, t: TextSet, landName: (c
     topics: ['kontakte', 'verzeichnis'],
     bundesland: land === 'DE' ? null : (land as IndexedSource['bundesland']),
     language: 'de',
-    kind: 'checklist',
+    kind: 'directory',
   }));
   const passages: Passage[] = lands.map((land) => ({
     id: `${directorySourceId(land)}#eintraege`,

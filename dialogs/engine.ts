@@ -24,7 +24,8 @@ export interface StepRef {
 }
 
 export type Action =
-  | { type: 'start' }
+  /** `facts`: case facts the user confirmed on a button before starting (recognised in a question); others are asked. */
+  | { type: 'start'; facts?: Facts }
   /** `index`: the question's position on the card the button was on; absent for typed input. */
   | { type: 'fact'; key: FactKey; value: string; index?: number }
   | { type: 'open'; checklistId: string }
@@ -200,6 +201,9 @@ const fresh = (): Progress => ({ facts: {}, position: 0, done: [], later: [] });
 export function reduce(defs: Definitions, progress: Progress | undefined, action: Action): Outcome {
   if (action.type === 'start' || (action.type === 'open' && !progress)) {
     const next = fresh();
+    if (action.type === 'start') for (const [k, v] of Object.entries(action.facts ?? {})) {
+      if ((FACT_VALUES[k as FactKey] as readonly string[] | undefined)?.includes(v as string)) (next.facts as Record<string, string>)[k] = v as string;
+    }
     if (action.type === 'open' && defs.checklists.some((c) => c.id === action.checklistId)) next.target = action.checklistId;
     return { progress: next, view: current(defs, next) };
   }

@@ -11,8 +11,8 @@ export const INDEX_VERSION = 2;
 export const RANKING = Object.freeze({ k1: 1.2, b: 0.5, headingWeight: 2.5, questionWeight: 1.5, compoundPartWeight: 0.5, minPartLength: 5 });
 
 export interface IndexedSource extends SourceMeta {
-  /** "document" for files in knowledge/sources, "checklist" for indexed checklist steps. */
-  kind: 'document' | 'checklist';
+  /** "document" for files in knowledge/sources; what a provider adds says what it is ("checklist", "directory"). */
+  kind: 'document' | 'checklist' | 'directory';
 }
 
 /**

@@ -425,7 +425,9 @@ export class KnowledgeSearch {
       return { passage, source: this.sources.get(passage.sourceId)!, score: Math.round(score * 1000) / 1000 };
     });
     signals.top = hits[0]?.score ?? 0;
-    const confidence = hits.length ? calibratedConfidence(signals, this.lexicon.calibration) : 0;
+    // Numbers and single letters alone ("{{7*7}} %00", "x 12") can meet any paragraph number: no answer without a word.
+    const hasWord = concepts.some((c) => c.words.some((w) => /\p{L}{3,}/u.test(w)));
+    const confidence = hits.length && hasWord ? calibratedConfidence(signals, this.lexicon.calibration) : 0;
     const model = this.lexicon.calibration;
     const bands = model ? { confident: model.confident, plausible: model.plausible } : { confident: SEARCH_DEFAULTS.confident, plausible: SEARCH_DEFAULTS.plausible };
     return { query, language, hits, confidence, bands, unknownWords, facts, signals };

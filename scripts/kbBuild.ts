@@ -12,9 +12,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   try {
     const index = buildKnowledge(options);
     writeIndex(index, out);
-    const docs = index.sources.filter((s) => s.kind === 'document').length;
+    const count = (kind: string) => index.sources.filter((s) => s.kind === kind).length;
     io.out(
-      `Wissensbasis gebaut: ${docs} Dokumente, ${index.sources.length - docs} Checklisten, ${index.passages.length} Passagen, ${index.vocab.length} Begriffe → ${out} (${Date.now() - started} ms)\n`,
+      `Wissensbasis gebaut: ${count('document')} Dokumente, ${count('checklist')} Checklisten, ${count('directory')} Verzeichnisseiten, ${index.passages.length} Passagen, ${index.vocab.length} Begriffe → ${out} (${Date.now() - started} ms)\n`,
     );
     return 0;
   } catch (err) {

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { reduce, type Outcome } from '../dialogs/engine';
 import { RECOGNISABLE_KEYS } from '../dialogs/recognisedFacts';
-import type { FactKey } from '../dialogs/schema';
+import type { FactKey, Facts } from '../dialogs/schema';
 import type { Language } from '../dialogs/texts';
 import { factInputId } from './cards/caseFactsCard';
 import { renderView, type ChecklistDeps, type LotseTurnState } from './checklistTurn';
@@ -12,13 +12,13 @@ import { renderView, type ChecklistDeps, type LotseTurnState } from './checklist
  * from facts.yaml is taken over; anything else is ignored (the checklist then asks for it).
  */
 export async function startWithFacts(ctx: TurnContext, state: LotseTurnState, data: Record<string, unknown>, deps: ChecklistDeps, language: Language): Promise<void> {
-  let outcome: Outcome = reduce(deps.defs, undefined, { type: 'start' });
+  const facts: Partial<Record<FactKey, string>> = {};
   for (const key of RECOGNISABLE_KEYS) {
     const value = data[factInputId(key)];
     const def = deps.defs.facts.find((d) => d.key === key);
-    if (typeof value !== 'string' || !def?.options.some((o) => o.value === value)) continue;
-    outcome = reduce(deps.defs, outcome.progress, { type: 'fact', key: key as FactKey, value });
+    if (typeof value === 'string' && def?.options.some((o) => o.value === value)) facts[key as FactKey] = value;
   }
+  const outcome: Outcome = reduce(deps.defs, undefined, { type: 'start', facts: facts as Facts });
   if (outcome.progress) state.conversation.checklist = outcome.progress;
   const rendered = renderView(outcome.view, outcome.progress, deps, language);
   if (typeof rendered === 'string') await ctx.sendActivity(rendered);

@@ -63,7 +63,8 @@ describe('questions as caseworkers type them, through the adapter', () => {
     const [reply] = await conversation().say('Wie hoch ist der Mindestlohn?');
     const card = cardOf(reply);
     expect(cardText(card)).toContain(texts.de.notFoundTitle);
-    expect(buttons(card).map((a) => a.data.verb)).toEqual(texts.de.exampleQuestions.map(() => 'ask'));
+    // The example questions, then the way to a person (the Land's Fachberatungsstelle, KOK's online contact point).
+    expect(buttons(card).map((a) => a.data.verb)).toEqual([...texts.de.exampleQuestions.map(() => 'ask'), 'directory']);
   });
 
   it('a case description offers "Erste Schritte" with the recognised facts pre-selected, stored only after the press', async () => {

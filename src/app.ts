@@ -28,6 +28,7 @@ import { teamsSendMiddleware } from './channels/teams';
 import type { DirectLineStore } from './channels/directLineStore';
 import { exchangeSecret } from './channels/azureDirectLine';
 import { mountWebChat } from './web/webChatRoutes';
+import { securityHeaders } from './web/securityHeaders';
 
 export interface AppDeps {
   search?: KnowledgeSearch;
@@ -132,7 +133,7 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     const html = invalid.length
       ? `<!doctype html><html lang="de"><meta charset="utf-8"><title>Lotse</title><p>Ungültige Angabe in: ${invalid.join(', ')}. Erlaubt sind die Werte aus den Schaltflächen von „Erste Schritte“.</p></html>`
       : renderChecklistPage(defs, facts, texts.de, now());
-    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(status, { ...securityHeaders(), 'content-type': 'text/html; charset=utf-8' });
     res.end(html);
   });
 

@@ -1,6 +1,7 @@
 import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
 import type { TextSet } from '../dialogs/texts';
 import type { Logger } from './logger';
+import { createRateLimiter } from './rateLimiter';
 import { isETagConflict, StorageUnavailableError } from './storage';
 
 export interface TurnRunnerOptions {
@@ -20,16 +21,7 @@ export interface TurnRunnerOptions {
 export function createTurnRunner(opts: TurnRunnerOptions): (context: TurnContext) => Promise<void> {
   const now = opts.now ?? Date.now;
   const queues = new Map<string, Promise<void>>();
-  const windows = new Map<string, number[]>();
-
-  const limited = (key: string): boolean => {
-    const t = now();
-    const recent = (windows.get(key) ?? []).filter((x) => t - x < 60_000);
-    recent.push(t);
-    windows.set(key, recent);
-    if (windows.size > 10_000) for (const [k, v] of windows) if (!v.some((x) => t - x < 60_000)) windows.delete(k);
-    return recent.length > opts.ratePerMinute;
-  };
+  const limited = createRateLimiter(opts.ratePerMinute, now);
 
   async function attempt(context: TurnContext): Promise<void> {
     const held: Partial<Activity>[] = [];

@@ -21,6 +21,7 @@ import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { ExpiringStorage, ResilientBlobStorage, sweepingMemoryStorage } from './storage';
 import { createTurnRunner } from './turnRunner';
+import { applyHttpLimits } from './httpLimits';
 import { FeedbackStore } from './feedback';
 import { encodingGuard, guardMessagesRequest } from './channels/httpGuards';
 import { mountDirectLine } from './channels/directLine';
@@ -107,6 +108,12 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
 
   const server = restify.createServer({ name: 'Lotse', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser());
+  applyHttpLimits(server.server, {
+    headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: config.HTTP_KEEPALIVE_TIMEOUT_MS,
+    maxConnections: config.HTTP_MAX_CONNECTIONS,
+  });
 
   const handleMessages = async (req: restify.Request, res: restify.Response) => {
     if (!guardMessagesRequest(req, res, config)) return;

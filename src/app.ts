@@ -95,7 +95,7 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     now,
   });
 
-  const runTurn = createTurnRunner({ run: (context) => bot.run(context), texts: texts.de, logger, ratePerMinute: config.RATE_LIMIT_PER_MINUTE, now: () => now().getTime() });
+  const runTurn = createTurnRunner({ run: (context) => bot.run(context), texts: texts.de, logger, ratePerMinute: config.RATE_LIMIT_PER_MINUTE, sendTimeoutMs: config.SEND_TIMEOUT_MS, now: () => now().getTime() });
   const sweeper = sweepMemory && setInterval(sweepMemory, Math.min(ttlMs, 10 * 60_000)).unref();
 
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config)));

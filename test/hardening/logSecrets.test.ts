@@ -80,6 +80,32 @@ describe('logs carry no secrets and no stack-trace floods', () => {
     for (const part of [SECRET, 'Geheimes-Token', 'eyJhbGciOiJSUzI1NiJ9']) expect(everything).not.toContain(part);
   }, 60_000);
 
+  it('local web chat: a token in the Authorization header stays out of every output when a poll cannot be serialised', async () => {
+    const logs = sink();
+    const app = buildTestApp({ LOG_LEVEL: 'debug' }, { logger: createLogger('debug', logs.stream) });
+    const base = await listen(app);
+    const out = captureOutput();
+    let token = '';
+    try {
+      const issued = (await (await fetch(`${base}/api/directline/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+      token = issued.token;
+      const dl = `${base}/v3/directline/conversations`;
+      const auth = { authorization: `Bearer ${token}` };
+      await (await fetch(dl, { method: 'POST', headers: auth })).arrayBuffer();
+      const activity = { type: 'message', from: { id: 'u' } };
+      // Stored as sent; the history poll then holds a value too deep for JSON.stringify.
+      const posted = await fetch(`${dl}/${issued.conversationId}/activities`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: withField(activity, 'value', deeplyNested(12000)) });
+      await posted.arrayBuffer();
+      const poll = await fetch(`${dl}/${issued.conversationId}/activities`, { headers: auth });
+      await poll.arrayBuffer();
+    } finally {
+      out.restore();
+      await app.close();
+    }
+    expect(token.length).toBeGreaterThan(10);
+    expect(`${out.text()}\n${logs.lines.join('')}`).not.toContain(token);
+  }, 60_000);
+
   it('30 unauthenticated production requests write no stack trace: at most one short JSON line each', async () => {
     const logs = sink();
     const app = buildTestApp({ LOG_LEVEL: 'info', ...PRODUCTION }, { logger: createLogger('info', logs.stream) });

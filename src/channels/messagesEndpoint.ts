@@ -1,6 +1,7 @@
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import type { Logger } from '../logger';
+import { createTurnGate } from './turnGate';
 
 /** Dates arrive as strings; the SDK expects Date objects and keeps the raw text (as CloudAdapter.process does). */
 function withDates(body: Record<string, unknown>): Activity {
@@ -57,6 +58,7 @@ function throttledLog(burst: number, windowMs: number, now: () => number = Date.
  */
 export function messagesEndpoint(adapter: LotseAdapter, logic: (context: TurnContext) => Promise<void>, logger: Logger) {
   const logUnauthenticated = throttledLog(10, 10_000);
+  const nextTurn = createTurnGate();
   return async (req: Request, res: Response): Promise<void> => {
     const end = (status: number, body?: unknown) => {
       res.status(status);
@@ -65,6 +67,7 @@ export function messagesEndpoint(adapter: LotseAdapter, logic: (context: TurnCon
     };
     const activity = withDates(req.body as Record<string, unknown>);
     const header = req.headers.authorization;
+    await nextTurn();
     try {
       const invokeResponse = await adapter.processIncoming(typeof header === 'string' ? header : '', activity, logic);
       end(invokeResponse?.status ?? 200, invokeResponse?.body);

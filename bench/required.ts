@@ -25,6 +25,9 @@ export const REQUIRED_FIGURES = [
   'crossed_replies',
   'fuse_plain_p99_ms_1k',
   'search_speedup_vs_fuse_1k',
+  'echo_p99_ms_c200',
+  'turn_p99_vs_echo_c200',
+  'ratelimit_us_per_msg_30k_convs',
 ] as const;
 
 /** Figures whose value must be 0: a benchmark that loses or crosses a reply has found a bug, not a slowness. */

@@ -13,9 +13,10 @@ import { fmt, median, msSince, percentile } from './lib';
 import { figureProblems } from './required';
 import { benchQueries, evalQuestions } from './queries';
 import { runTurns, startBotServer, type Conversation, type TurnRun } from './turns';
+import { createRateLimiter } from '../src/rateLimiter';
 
 /**
- * npm run bench [-- --quick] [--only=search,fuse,build,rss,turns]
+ * npm run bench [-- --quick] [--only=search,fuse,build,rss,turns,ratelimit]
  *
  * Prints one `name: value` line per figure on stdout (progress goes to stderr). Every figure is the median
  * over repeated runs. Never fails because something is slow: the numbers are for reading, not for gating.
@@ -157,6 +158,24 @@ function fuseBaseline(corpus: Corpus, queries: string[], runs: number): { p50: n
   return { p50: median(p50s), p99: median(p99s) };
 }
 
+/** Cost of one rate-limit check while `keys` conversations are active in the same minute. */
+function rateLimitMicros(keys: number): number {
+  const times: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    let t = 1_000_000;
+    const limited = createRateLimiter(60, () => t);
+    for (let k = 0; k < keys; k++) limited(`conv-${k}`);
+    const rounds = 100_000;
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < rounds; i++) {
+      t += 0.1;
+      limited(`conv-${i % keys}`);
+    }
+    times.push((msSince(started) * 1000) / rounds);
+  }
+  return median(times);
+}
+
 function rssOfFreshProcess(indexFile: string, runs: number): { rss: number; loadMs: number } {
   const samples: Array<{ rss: number; loadMs: number }> = [];
   for (let r = 0; r < runs; r++) {
@@ -186,15 +205,31 @@ async function turnBench(p: Plan, lexicon: Lexicon): Promise<void> {
   const convs = conversations(lexicon);
   progress(`turns: starting the bot server (${convs.length} distinct questions)`);
   const server = await startBotServer();
+  const echo = await startBotServer({}, 'echoServer.js');
   try {
     await runTurns(server.port, convs, 10, p.quick ? 20 : 200); // warm-up
+    await runTurns(echo.port, convs, 10, p.quick ? 20 : 200);
     let lost = 0;
     let crossed = 0;
     let unexpected = 0;
     for (const level of p.turnLevels) {
       const runs: TurnRun[] = [];
-      for (let r = 0; r < p.turnRuns; r++) runs.push(await runTurns(server.port, convs, level.concurrency, level.turns));
+      const echoRuns: TurnRun[] = [];
+      // At c200 the bot is measured against the plain restify echo server, alternating, so both see the same machine load.
+      const paired = level.concurrency === 200;
+      const runCount = paired ? Math.max(p.turnRuns, 3) : p.turnRuns;
+      for (let r = 0; r < runCount; r++) {
+        if (paired) echoRuns.push(await runTurns(echo.port, convs, level.concurrency, level.turns));
+        runs.push(await runTurns(server.port, convs, level.concurrency, level.turns));
+      }
       const c = `c${level.concurrency}`;
+      if (paired) {
+        const pairs = runs.map((x, i) => percentile(x.latencies, 99) / percentile(echoRuns[i].latencies, 99));
+        print(`echo_p50_ms_${c}`, median(echoRuns.map((x) => percentile(x.latencies, 50))));
+        print(`echo_p99_ms_${c}`, median(echoRuns.map((x) => percentile(x.latencies, 99))));
+        print(`echo_rps_${c}`, median(echoRuns.map((x) => x.turns / (x.elapsedMs / 1000))));
+        print(`turn_p99_vs_echo_${c}`, median(pairs));
+      }
       print(`turn_p50_ms_${c}`, median(runs.map((x) => percentile(x.latencies, 50))));
       print(`turn_p99_ms_${c}`, median(runs.map((x) => percentile(x.latencies, 99))));
       print(`turn_rps_${c}`, median(runs.map((x) => x.turns / (x.elapsedMs / 1000))));
@@ -210,6 +245,7 @@ async function turnBench(p: Plan, lexicon: Lexicon): Promise<void> {
     print('unexpected_replies', unexpected);
     print('server_rss_mb_after_turns', (await server.rss()) / MIB);
   } finally {
+    await echo.stop();
     await server.stop();
   }
 }
@@ -284,6 +320,9 @@ async function main(argv: string[]): Promise<void> {
       }
     }
     if (want('turns')) await turnBench(p, lexicon);
+    if (want('ratelimit')) {
+      for (const keys of [1_000, 30_000]) print(`ratelimit_us_per_msg_${keys / 1000}k_convs`, rateLimitMicros(keys));
+    }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -29,10 +29,10 @@ export interface BotServer {
   stop(): Promise<void>;
 }
 
-/** Starts bench/botServer.js (createApp + listen on 127.0.0.1:0) as a child process. */
-export function startBotServer(env: Record<string, string> = {}): Promise<BotServer> {
+/** Starts bench/botServer.js (createApp + listen on 127.0.0.1:0) as a child process; `script: 'echoServer.js'` starts the baseline. */
+export function startBotServer(env: Record<string, string> = {}, script = 'botServer.js'): Promise<BotServer> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'botServer.js'), [], {
+    const child = fork(path.join(__dirname, script), [], {
       env: { ...process.env, ...env },
       execArgv: ['--disable-warning=DEP0111'],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

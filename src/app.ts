@@ -23,9 +23,11 @@ import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { ExpiringStorage, ResilientBlobStorage, sweepingMemoryStorage } from './storage';
 import { createTurnRunner } from './turnRunner';
+import { applyHttpLimits } from './httpLimits';
 import { FeedbackStore } from './feedback';
 import { encodingGuard, guardMessagesRequest } from './channels/httpGuards';
 import { mountDirectLine } from './channels/directLine';
+import { LotseAdapter, messagesEndpoint } from './channels/messagesEndpoint';
 import { teamsSendMiddleware } from './channels/teams';
 import type { DirectLineStore } from './channels/directLineStore';
 import { mountTokenExchange } from './channels/azureDirectLine';
@@ -101,10 +103,10 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     now,
   });
 
-  const runTurn = createTurnRunner({ run: (context) => bot.run(context), texts: texts.de, logger, ratePerMinute: config.RATE_LIMIT_PER_MINUTE });
+  const runTurn = createTurnRunner({ run: (context) => bot.run(context), texts: texts.de, logger, ratePerMinute: config.RATE_LIMIT_PER_MINUTE, sendTimeoutMs: config.SEND_TIMEOUT_MS, now: () => now().getTime() });
   const sweeper = sweepMemory && setInterval(sweepMemory, Math.min(ttlMs, 10 * 60_000)).unref();
 
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config)));
+  const adapter = new LotseAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config)));
   adapter.use(teamsSendMiddleware());
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The error's message may quote activity content; log its type and place only.
@@ -112,12 +114,20 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     await context.sendActivity(texts.de.error).catch(() => undefined);
   };
 
-  const server = restify.createServer({ name: 'Lotse', handleUncaughtExceptions: false });
+  // restify logs through our pino (serializers and redaction), never its own logger to stdout.
+  const server = restify.createServer({ name: 'Lotse', handleUncaughtExceptions: false, log: logger.child({ component: 'http' }) as unknown as restify.ServerOptions['log'] });
   server.use(restify.plugins.queryParser());
+  applyHttpLimits(server.server, {
+    headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: config.HTTP_KEEPALIVE_TIMEOUT_MS,
+    maxConnections: config.HTTP_MAX_CONNECTIONS,
+  });
 
+  const processMessages = messagesEndpoint(adapter, runTurn, logger);
   const handleMessages = async (req: restify.Request, res: restify.Response) => {
     if (!guardMessagesRequest(req, res, config)) return;
-    await adapter.process(req, res, runTurn);
+    await processMessages(req, res);
   };
 
   logRequests(server, logger);

@@ -166,7 +166,7 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
       await ctx.sendActivity(texts[language].passageGone);
       return;
     }
-    await deps.feedback.record(hit.passage.id, data.helpful === 'yes', ctx.activity.channelId, now());
+    await deps.feedback.record(hit.passage.id, data.helpful === 'yes', ctx.activity.channelId, now(), ctx.activity.conversation.id);
     await ctx.sendActivity(data.helpful === 'yes' ? texts[language].feedbackThanks : texts[language].feedbackThanksNo);
   });
 

@@ -28,6 +28,11 @@ export const ConfigSchema = z
     WEBCHAT_TOKEN_TTL_MINUTES: int(30, 1, 24 * 60),
     WEBCHAT_IDLE_MINUTES: int(60, 1, 24 * 60),
     WEBCHAT_MAX_CONVERSATIONS: int(1000, 1, 100_000),
+    SEND_TIMEOUT_MS: int(15_000, 100, 120_000),
+    HTTP_HEADERS_TIMEOUT_MS: int(10_000, 100, 120_000),
+    HTTP_REQUEST_TIMEOUT_MS: int(30_000, 100, 600_000),
+    HTTP_KEEPALIVE_TIMEOUT_MS: int(5_000, 100, 600_000),
+    HTTP_MAX_CONNECTIONS: int(1_000, 1, 100_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {

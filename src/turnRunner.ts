@@ -1,7 +1,8 @@
-import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
+import { TurnContext, type Activity, type ResourceResponse } from 'botbuilder';
 import type { TextSet } from '../dialogs/texts';
 import type { Logger } from './logger';
 import { KeyedQueue } from './keyedQueue';
+import { createRateLimiter } from './rateLimiter';
 import { isETagConflict, StorageUnavailableError } from './storage';
 
 export interface TurnRunnerOptions {
@@ -10,7 +11,40 @@ export interface TurnRunnerOptions {
   logger: Logger;
   /** Messages per conversation and minute before the bot asks the user to slow down. */
   ratePerMinute: number;
+  /** Longest wait for the channel to accept one outgoing send; then the conversation moves on. */
+  sendTimeoutMs?: number;
   now?: () => number;
+}
+
+const replyAddress = (context: TurnContext): Partial<Activity> => TurnContext.applyConversationReference({}, TurnContext.getConversationReference(context.activity));
+
+/** The channel accepted a send and did not answer in time. */
+export class SendTimeoutError extends Error {
+  override name = 'SendTimeoutError';
+}
+
+/**
+ * Bounds every outgoing send of the turn. After one timeout the channel counts as stuck for the rest
+ * of the turn: further sends fail at once instead of waiting again (the one notice is sent by the runner).
+ */
+function boundSends(context: TurnContext, timeoutMs: number): { stuck: () => boolean } {
+  let stuck = false;
+  context.onSendActivities(async (_ctx, _activities, next) => {
+    if (stuck) throw new SendTimeoutError('channel did not answer');
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        stuck = true;
+        reject(new SendTimeoutError('channel did not answer'));
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([next(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+  return { stuck: () => stuck };
 }
 
 /**
@@ -21,16 +55,7 @@ export interface TurnRunnerOptions {
 export function createTurnRunner(opts: TurnRunnerOptions): (context: TurnContext) => Promise<void> {
   const now = opts.now ?? Date.now;
   const queue = new KeyedQueue();
-  const windows = new Map<string, number[]>();
-
-  const limited = (key: string): boolean => {
-    const t = now();
-    const recent = (windows.get(key) ?? []).filter((x) => t - x < 60_000);
-    recent.push(t);
-    windows.set(key, recent);
-    if (windows.size > 10_000) for (const [k, v] of windows) if (!v.some((x) => t - x < 60_000)) windows.delete(k);
-    return recent.length > opts.ratePerMinute;
-  };
+  const limited = createRateLimiter(opts.ratePerMinute, now);
 
   async function attempt(context: TurnContext): Promise<void> {
     const held: Partial<Activity>[] = [];
@@ -66,6 +91,16 @@ export function createTurnRunner(opts: TurnRunnerOptions): (context: TurnContext
     if (held.length) await context.sendActivities(held);
   }
 
+  /** One plain notice, straight to the channel past the stuck flag, itself bounded; if that fails too, nobody can be told. */
+  async function tellSendFailed(context: TurnContext): Promise<void> {
+    const adapter = context.adapter;
+    const reply = { type: 'message', text: opts.texts.sendTimeout, ...replyAddress(context) } as Partial<Activity>;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, opts.sendTimeoutMs ?? 15_000)));
+    await Promise.race([adapter.sendActivities(context, [reply]).then(() => undefined, () => undefined), timeout]);
+    clearTimeout(timer);
+  }
+
   return async (context: TurnContext) => {
     const key = `${context.activity.channelId}/${context.activity.conversation?.id}`;
     if (context.activity.type === 'message' && limited(key)) {
@@ -73,9 +108,15 @@ export function createTurnRunner(opts: TurnRunnerOptions): (context: TurnContext
       return;
     }
     await queue.run(key, async () => {
+      const sends = boundSends(context, opts.sendTimeoutMs ?? 15_000);
       try {
         await attempt(context);
       } catch (err) {
+        if (err instanceof SendTimeoutError || sends.stuck()) {
+          opts.logger.warn({ activityType: context.activity.type, channel: context.activity.channelId, timeoutMs: opts.sendTimeoutMs ?? 15_000 }, 'send timed out');
+          await tellSendFailed(context);
+          return;
+        }
         if (!(err instanceof StorageUnavailableError)) throw err;
         opts.logger.error({ err: { type: err.name, operation: err.operation }, channel: context.activity.channelId }, 'state storage unavailable');
         await context.sendActivity(opts.texts.storageUnavailable);

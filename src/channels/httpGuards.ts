@@ -1,22 +1,7 @@
 import type { Next, Request, Response } from 'restify';
-import { z } from 'zod';
 import type { Config } from '../config';
 import { isLoopbackUrl } from './loopback';
-
-/** The least an activity must have before the adapter sees it; anything else is a 400, not a 500. */
-const IncomingActivity = z
-  .object({
-    type: z.string().min(1).max(64),
-    id: z.string().max(256).optional(),
-    channelId: z.string().min(1).max(64),
-    serviceUrl: z.string().max(2048).optional(),
-    deliveryMode: z.string().max(32).optional(),
-    text: z.string().optional(),
-    conversation: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
-    from: z.object({ id: z.string().min(1).max(1024) }).passthrough().optional(),
-    recipient: z.object({ id: z.string().min(1).max(1024) }).passthrough().optional(),
-  })
-  .passthrough();
+import { checkActivity, tidyActivity } from './activityShape';
 
 function reject(res: Response, status: number, code: string, message: string): void {
   res.send(status, { code, message });
@@ -43,13 +28,13 @@ export function guardMessagesRequest(req: Request, res: Response, config: Pick<C
     reject(res, 400, 'InvalidActivity', 'Der Body muss ein JSON-Objekt (eine Activity) sein.');
     return false;
   }
-  const parsed = IncomingActivity.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    reject(res, 400, 'InvalidActivity', `Ungültige Activity: ${issue.path.join('.') || 'body'}: ${issue.message}`);
+  tidyActivity(body as Record<string, unknown>);
+  const checked = checkActivity(body);
+  if ('problem' in checked) {
+    reject(res, 400, 'InvalidActivity', `Ungültige Activity: ${checked.problem}`);
     return false;
   }
-  const activity = parsed.data;
+  const { activity } = checked;
   if (config.mode === 'local' && activity.deliveryMode !== 'expectReplies' && !isLoopbackUrl(activity.serviceUrl)) {
     reject(res, 403, 'ForeignServiceUrl', 'Im lokalen Modus gehen Antworten nur an diesen Rechner (serviceUrl auf localhost) oder per deliveryMode "expectReplies".');
     return false;

@@ -60,7 +60,8 @@ ${s.confidence === 'L' ? `<div class="caution">${esc(t.uncertainFact)}</div>` : 
 <p class="note">${esc(t.emergency)}</p>
 ${factRows ? `<h2>${t.summaryFacts}</h2><dl>${factRows}</dl>` : ''}
 ${sections}
-<p class="noprint"><button onclick="window.print()">${esc(t.printButton)}</button></p>
+<p class="noprint"><button type="button" id="print">${esc(t.printButton)}</button></p>
+<script src="/checkliste/drucken.js" defer></script>
 </main></body></html>`;
 }
 

@@ -2,6 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import type { Definitions } from '../../dialogs/engine';
 import type { Language, Texts } from '../../dialogs/texts';
 import { factsFromQuery, renderChecklistPage, renderInvalidPage } from './checklistPage';
+import { securityHeaders } from './securityHeaders';
 
 export interface ChecklistRouteDeps {
   defs: Definitions;
@@ -17,7 +18,8 @@ export function mountChecklistPage(server: Server, deps: ChecklistRouteDeps): vo
     const t = deps.texts[lang];
     const { facts, invalid } = factsFromQuery(query);
     const html = invalid.length ? renderInvalidPage(invalid, t, lang) : renderChecklistPage(deps.defs, facts, t, lang, deps.now());
-    res.writeHead(invalid.length ? 400 : 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    // The URL carries case facts: strict CSP, no referrer, no caching, no framing (securityHeaders' defaults).
+    res.writeHead(invalid.length ? 400 : 200, { ...securityHeaders(), 'content-type': 'text/html; charset=utf-8' });
     res.end(html);
   });
 }

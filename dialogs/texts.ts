@@ -11,8 +11,18 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 const Command = z.object({ words: z.array(line).min(1), does: line }).strict();
 const Commands = z.object(Object.fromEntries(COMMAND_NAMES.map((n) => [n, Command])) as Record<CommandName, typeof Command>).strict();
 
+/** What the web chat page and the widget loader show (served to the browser; no wording in its scripts). */
+const WebTexts = z
+  .object({
+    launcher: line, launcherNew: line, panelTitle: line, endConversation: line, close: line, chatRegion: line,
+    connecting: line, online: line, offline: line, reload: line, newConversation: line,
+    restartEnded: line, expired: line, tokenInvalid: line, originNotAllowed: line, tooManyConversations: line, badActivity: line, notAllowed: line,
+  })
+  .strict();
+
 const TextSet = z
   .object({
+    machineNotice: line, web: WebTexts,
     welcomeTitle: line, welcome: line, privacy: line, emergency: line,
     helpTitle: line, help: line, commandsTitle: line, commandLine: line, commands: Commands, exampleQuestions: z.array(line).min(1),
     answerTitle: line, uncertainIntro: line, alternativesLabel: line,

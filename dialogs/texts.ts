@@ -16,7 +16,7 @@ const WebTexts = z
   .object({
     launcher: line, launcherNew: line, panelTitle: line, endConversation: line, close: line, chatRegion: line,
     connecting: line, online: line, offline: line, reload: line, newConversation: line,
-    restartEnded: line, expired: line, tokenInvalid: line, originNotAllowed: line, tooManyConversations: line, badActivity: line, notAllowed: line,
+    restartEnded: line, expired: line, userInitials: line, tokenInvalid: line, originNotAllowed: line, tooManyConversations: line, badActivity: line, notAllowed: line,
   })
   .strict();
 

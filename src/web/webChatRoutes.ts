@@ -48,7 +48,9 @@ function withSettings(file: string, settings: unknown): Buffer {
 export function mountWebChat(server: Server, opts: WebChatOptions): void {
   const publicDir = path.join(projectRoot, 'src', 'web', 'public');
   const page = fs.readFileSync(path.join(publicDir, 'index.html'));
-  const browserTexts = { de: { ...opts.texts.de.web, privacy: opts.texts.de.privacy, emergency: opts.texts.de.emergency, machineNotice: opts.texts.de.machineNotice }, en: { ...opts.texts.en.web, privacy: opts.texts.en.privacy, emergency: opts.texts.en.emergency, machineNotice: opts.texts.en.machineNotice } };
+  // "Gespräch beenden" sends the forget command in the page's language, as the user would type it.
+  const pageTexts = (t: Texts['de']) => ({ ...t.web, forgetWord: t.commands.forget.words[0] });
+  const browserTexts = { de: pageTexts(opts.texts.de), en: pageTexts(opts.texts.en) };
   const script = withSettings(path.join(publicDir, 'chat.js'), { mode: opts.web, idleMinutes: opts.idleMinutes, widgetOrigins: opts.widgetOrigins, texts: browserTexts });
   const widget = withSettings(path.join(publicDir, 'widget.js'), { widgetOrigins: opts.widgetOrigins, texts: { de: opts.texts.de.web, en: opts.texts.en.web } });
   const privacy = fs.readFileSync(path.join(publicDir, 'datenschutz.html'));

@@ -6,24 +6,9 @@ import { main } from '../../src/server';
 import type { LotseApp } from '../../src/app';
 import { WebTokens } from '../../src/web/webTokens';
 import { buildTestApp, listen, withServer } from '../helpers/app';
+import { openWeb } from '../helpers/web';
 
 const PROD = { MicrosoftAppId: '00000000-0000-4000-8000-000000000001', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' };
-
-/** A web chat client as the page is: start a conversation, then post activities with its token. */
-export async function openWeb(base: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`${base}/api/web/conversations`, { method: 'POST', headers });
-  expect(res.status).toBe(201);
-  const start = (await res.json()) as { conversationId: string; userId: string; token: string; expiresIn: number; activities: any[] };
-  let token = start.token;
-  const url = `${base}/api/web/conversations/${start.conversationId}/activities`;
-  const send = async (body: unknown, as = token) => {
-    const r = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const json = (await r.json()) as any;
-    if (r.ok) token = json.token;
-    return { status: r.status, body: json };
-  };
-  return { ...start, url, send, token: () => token };
-}
 
 const cardsText = (activities: any[]) => JSON.stringify(activities.map((a) => a.attachments?.[0]?.content ?? a.text));
 

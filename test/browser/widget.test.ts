@@ -114,14 +114,19 @@ run('the widget on another site (real Chromium)', () => {
     await context.close();
   }, 180_000);
 
-  it('works at 320 px width: the panel fills the screen', async () => {
-    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 320, height: 640 } });
+  // 640 × 360 CSS pixels is a 1280 × 720 screen at 200 % zoom.
+  it.each([
+    [320, 640],
+    [640, 360],
+  ])('works at %i × %i CSS px (small screen, 200 %% zoom): the panel fills the screen and the send box is usable', async (width, height) => {
+    const context = await browser.newContext({ locale: 'de-DE', viewport: { width, height } });
     const page = await context.newPage();
     await page.goto(`${allowed.url}/`);
     await launcher(page).click();
     await chat(page).getByText('Willkommen bei Lotse').first().waitFor({ timeout: 20_000 });
     const box = await page.getByRole('dialog').boundingBox();
-    expect(box).toMatchObject({ x: 0, y: 0, width: 320, height: 640 });
+    expect(box).toMatchObject({ x: 0, y: 0, width, height });
+    await expect(page.frameLocator('iframe[title="Chat mit Lotse"]').getByRole('textbox').first().isVisible()).resolves.toBe(true);
     await context.close();
   }, 60_000);
 

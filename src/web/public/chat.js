@@ -99,7 +99,7 @@
     session = null;
     var done = function () { window.location.reload(); };
     if (!ending) return done();
-    api('api/web/conversations/' + encodeURIComponent(ending.conversationId) + '/activities', { type: 'message', text: lang === 'en' ? 'forget' : 'vergessen', locale: lang === 'en' ? 'en-US' : 'de-DE' }, ending.token).then(done, done);
+    api('api/web/conversations/' + encodeURIComponent(ending.conversationId) + '/activities', { type: 'message', text: t.forgetWord, locale: lang === 'en' ? 'en-US' : 'de-DE' }, ending.token).then(done, done);
   }
 
   function subject(onSubscribe) {
@@ -208,7 +208,7 @@
           suggestedActionLayout: 'flow',
           suggestedActionBorderRadius: 4,
           botAvatarInitials: 'L',
-          userAvatarInitials: lang === 'en' ? 'You' : 'Sie'
+          userAvatarInitials: t.userInitials
         }
       },
       document.getElementById('webchat')

@@ -102,4 +102,41 @@ run('web chat page in a real browser (Chromium, Lotse web endpoint)', () => {
     await expect(transcript(pageB).textContent()).resolves.not.toMatch(/Sachsen-Anhalt/);
     await Promise.all([a.close(), b.close()]);
   }, 120_000);
+
+  it('shows the connection state, offers a reload when the server is gone, and says a restart ended the conversation', async () => {
+    const own = createApp(loadConfig({ PORT: '0' }), { search: realSearch(), logger: createLogger('silent') });
+    const ownUrl = `${await listen(own)}/`;
+    const port = new URL(ownUrl).port;
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    let restarted: LotseApp | undefined;
+    try {
+      await page.goto(ownUrl);
+      await transcript(page).getByText('Willkommen bei Lotse').waitFor({ timeout: 20_000 });
+      await expect(page.locator('#chat-state').textContent()).resolves.toBe('Verbunden');
+      await ask(page, 'Erste Schritte');
+      await transcript(page).getByText(/Fallangabe 1 von/).first().waitFor({ timeout: 15_000 });
+
+      await own.close();
+      await ask(page, 'weiter');
+      await page.getByRole('alert').getByText(/Keine Verbindung zu Lotse/).waitFor({ timeout: 15_000 });
+      await expect(page.getByRole('alert').getByRole('button', { name: 'Neu laden' }).isVisible()).resolves.toBe(true);
+
+      // Restarted with memory state: the checklist progress is gone, and the page says so instead of "no open checklist".
+      restarted = createApp(loadConfig({ PORT: port }), { search: realSearch(), logger: createLogger('silent') });
+      await new Promise<void>((resolve) => restarted!.server.listen(Number(port), '127.0.0.1', resolve));
+      await page.getByRole('alert').getByRole('button', { name: 'Neu laden' }).click();
+      await transcript(page).getByText(/Fallangabe 1 von/).first().waitFor({ timeout: 15_000 });
+      await ask(page, 'weiter');
+      await page.getByRole('alert').getByText(/Lotse wurde neu gestartet; dieses Gespräch ist damit beendet/).waitFor({ timeout: 15_000 });
+      await expect(transcript(page).getByText(/keine offene Checkliste/).count()).resolves.toBe(0);
+      await page.getByRole('alert').getByRole('button', { name: 'Neues Gespräch beginnen' }).click();
+      await transcript(page).getByText('Willkommen bei Lotse').waitFor({ timeout: 20_000 });
+      await expect(transcript(page).getByText(/Fallangabe 1 von/).count()).resolves.toBe(0);
+    } finally {
+      await context.close();
+      await restarted?.close();
+      await own.close();
+    }
+  }, 120_000);
 });

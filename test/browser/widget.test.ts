@@ -114,6 +114,29 @@ run('the widget on another site (real Chromium)', () => {
     await context.close();
   }, 180_000);
 
+  it('shows a badge on the launcher for a reply that arrives while the panel is closed', async () => {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    // Hold the bot's answer back a moment, so the panel is closed when it arrives.
+    await context.route('**/api/web/conversations/*/activities', async (route) => {
+      const response = await route.fetch();
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.fulfill({ response });
+    });
+    await page.goto(`${allowed.url}/`);
+    await launcher(page).click();
+    await chat(page).getByText('Willkommen bei Lotse').first().waitFor({ timeout: 20_000 });
+    await ask(page, 'Wer ist Mitglied der Arbeitsgruppe Arbeitsausbeutung?');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog').isVisible()).resolves.toBe(false);
+    await page.getByRole('button', { name: 'Lotse fragen – neue Antwort' }).waitFor({ timeout: 15_000 });
+    await expect(page.getByRole('status').textContent()).resolves.toBe('Lotse fragen – neue Antwort');
+    await page.getByRole('button', { name: /Lotse fragen/ }).click();
+    await chat(page).getByText(/Gewerkschaften/).first().waitFor({ timeout: 15_000 });
+    await expect(page.getByRole('button', { name: 'Lotse fragen – neue Antwort' }).count()).resolves.toBe(0);
+    await context.close();
+  }, 60_000);
+
   // 640 × 360 CSS pixels is a 1280 × 720 screen at 200 % zoom.
   it.each([
     [320, 640],

@@ -88,6 +88,10 @@ run('the widget on another site (real Chromium)', () => {
     await page.reload();
     await launcher(page).click();
     await chat(page).getByText(/Gewerkschaften/).first().waitFor({ timeout: 15_000 });
+    // … and on another page of the same site.
+    await page.goto(`${allowed.url}/seite2`);
+    await launcher(page).click();
+    await chat(page).getByText(/Gewerkschaften/).first().waitFor({ timeout: 15_000 });
 
     // Escape inside the chat closes the panel and puts the focus back on the launcher.
     await page.frameLocator('iframe[title="Chat mit Lotse"]').getByRole('textbox').first().focus();

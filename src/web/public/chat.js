@@ -22,6 +22,7 @@
   var alertButton = document.getElementById('chat-status-action');
   var endButton = document.getElementById('chat-end');
   var session = null;
+  var azureLine = null;
 
   document.documentElement.lang = lang;
   if (embedded) document.body.classList.add('embedded');
@@ -97,8 +98,18 @@
     var ending = session;
     forget();
     session = null;
-    var done = function () { window.location.reload(); };
+    var reloading = false;
+    var done = function () {
+      if (!reloading) window.location.reload();
+      reloading = true;
+    };
     if (!ending) return done();
+    if (ending.azure) {
+      // Best effort through Direct Line; the new conversation starts in any case after at most 3 s.
+      setTimeout(done, 3000);
+      if (azureLine) azureLine.postActivity({ type: 'message', text: t.forgetWord, from: { id: 'user', role: 'user' } }).subscribe({ next: done, error: done });
+      return;
+    }
     api('api/web/conversations/' + encodeURIComponent(ending.conversationId) + '/activities', { type: 'message', text: t.forgetWord, locale: lang === 'en' ? 'en-US' : 'de-DE' }, ending.token).then(done, done);
   }
 
@@ -232,10 +243,30 @@
     return ready.then(function () { render(lotseDirectLine(), session.userId); });
   }
 
+  /**
+   * Azure Direct Line: Web Chat's documented reconnect pattern – conversation id and the current token in
+   * sessionStorage, reconnect with both (the service replays the history). Not exercised against Azure in
+   * the tests (no account); the token route, its limits and the regional domain are.
+   */
   function startAzure() {
-    return api('api/directline/token', {}).then(function (r) {
-      if (!r.ok) throw errorOf(r);
-      render(window.WebChat.createDirectLine({ token: r.body.token, domain: r.body.domain, webSocket: true }), undefined);
+    var kept = load();
+    var ready = kept
+      ? Promise.resolve(kept)
+      : api('api/directline/token', {}).then(function (r) {
+          if (!r.ok) throw errorOf(r);
+          return { azure: true, conversationId: r.body.conversationId, token: r.body.token, domain: r.body.domain, activities: [], lastActive: Date.now() };
+        });
+    return ready.then(function (s) {
+      session = s;
+      save();
+      var directLine = window.WebChat.createDirectLine({ token: s.token, conversationId: s.conversationId, domain: s.domain, webSocket: true });
+      azureLine = directLine;
+      // DirectLineJS refreshes its token; keep the current one for the next page load.
+      window.addEventListener('pagehide', function () {
+        if (session && directLine.token) session.token = directLine.token;
+        save();
+      });
+      render(directLine, undefined);
       showState(t.online);
     });
   }

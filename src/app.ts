@@ -136,12 +136,12 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
   const creationLimiter = new WindowLimiter(config.WEB_CONVERSATIONS_PER_MINUTE, config.WEB_CONVERSATIONS_PER_MINUTE_TOTAL, 60_000, () => now().getTime());
   const publicOrigin = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : undefined;
   if (config.web === 'azure') {
-    mountTokenExchange(server, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, texts: texts.de, logger, limiter: creationLimiter, allowedOrigins: [new URL(publicUrl).origin, ...config.widgetOrigins] });
+    mountTokenExchange(server, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, texts: texts.de, logger, limiter: creationLimiter, allowedOrigins: [new URL(publicUrl).origin, ...config.widgetOrigins], trustProxy: config.TRUST_PROXY });
   } else {
     // With memory state a restart loses every conversation: a per-process epoch lets old tokens say so.
     const epoch = config.STORAGE === 'memory' && !deps.storage ? randomUUID().slice(0, 8) : 'shared';
     const tokens = new WebTokens(config.WEB_TOKEN_SECRET, epoch, config.WEBCHAT_IDLE_MINUTES * 60_000, ttlMs, () => now().getTime());
-    mountWebConversations({ server, adapter: webAdapter, logic: runTurn, tokens, creationLimiter, texts: texts.de, logger, bodyLimitBytes: config.BODY_LIMIT_KB * 1024, publicOrigin });
+    mountWebConversations({ server, adapter: webAdapter, logic: runTurn, tokens, creationLimiter, texts: texts.de, logger, bodyLimitBytes: config.BODY_LIMIT_KB * 1024, publicOrigin, trustProxy: config.TRUST_PROXY });
   }
 
   const close = async () => {

@@ -32,6 +32,7 @@ export const ConfigSchema = z
     WIDGET_ORIGINS: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().optional()),
     WEB_TOKEN_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'at least 32 characters (e.g. openssl rand -base64 48)').optional()),
     WEB_CONVERSATIONS_PER_MINUTE: int(10, 1, 1_000_000),
+    TRUST_PROXY: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['0', '1', 'true', 'false']).default('0')).transform((v) => v === '1' || v === 'true'),
     WEB_CONVERSATIONS_PER_MINUTE_TOTAL: int(300, 1, 1_000_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   })

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { TextSet } from '../../dialogs/texts';
 import type { Logger } from '../logger';
+import { clientAddress } from '../web/clientAddress';
 import type { WindowLimiter } from '../web/windowLimiter';
 
 export interface TokenRequest {
@@ -36,6 +37,7 @@ export interface TokenRouteDeps {
   /** Origins whose pages may ask for a token: Lotse's own (PUBLIC_URL) and WIDGET_ORIGINS. */
   allowedOrigins: readonly string[];
   fetchImpl?: typeof fetch;
+  trustProxy?: boolean;
 }
 
 /**
@@ -64,7 +66,7 @@ export function mountTokenExchange(server: Server, deps: TokenRouteDeps): void {
       res.send(403, { error: { code: 'OriginNotAllowed', message: deps.texts.web.originNotAllowed } });
       return;
     }
-    if (!deps.limiter.take(req.socket?.remoteAddress ?? 'unknown')) {
+    if (!deps.limiter.take(clientAddress(req, deps.trustProxy ?? false))) {
       res.send(429, { error: { code: 'TooManyConversations', message: deps.texts.web.tooManyConversations } });
       return;
     }

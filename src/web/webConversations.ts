@@ -6,6 +6,7 @@ import type { TextSet } from '../../dialogs/texts';
 import type { WebTurnAdapter } from '../channels/webTurnAdapter';
 import { encodingGuard } from '../channels/httpGuards';
 import type { Logger } from '../logger';
+import { clientAddress } from './clientAddress';
 import { WebTokens, type WebTokenCheck } from './webTokens';
 import type { WindowLimiter } from './windowLimiter';
 
@@ -33,6 +34,7 @@ export interface WebConversationDeps {
   logger: Logger;
   bodyLimitBytes: number;
   maxValueBytes?: number;
+  trustProxy?: boolean;
   /** Lotse's own public origin (PUBLIC_URL), if known; else the request's Host decides. */
   publicOrigin?: string;
 }
@@ -53,9 +55,6 @@ function fromOwnPage(req: Request, publicOrigin: string | undefined): boolean {
   }
 }
 
-function clientKey(req: Request): string {
-  return req.socket?.remoteAddress ?? 'unknown';
-}
 
 /**
  * Lotse's own web endpoint (local and self-hosted web mode): the browser posts each user activity and
@@ -97,7 +96,7 @@ export function mountWebConversations(deps: WebConversationDeps): void {
 
   server.post(WEB_BASE, async (req: Request, res: Response) => {
     if (!fromOwnPage(req, deps.publicOrigin)) return fail(res, 403, 'OriginNotAllowed', web.originNotAllowed);
-    if (!deps.creationLimiter.take(clientKey(req))) return fail(res, 429, 'TooManyConversations', web.tooManyConversations);
+    if (!deps.creationLimiter.take(clientAddress(req, deps.trustProxy ?? false))) return fail(res, 429, 'TooManyConversations', web.tooManyConversations);
     const conversationId = WebTokens.newConversationId();
     const userId = userIdOf(conversationId);
     try {

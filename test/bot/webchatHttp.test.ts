@@ -138,6 +138,14 @@ describe('Lotse web endpoint (local mode)', () => {
     });
   });
 
+  it('behind a reverse proxy (TRUST_PROXY=1) counts per forwarded client, not per proxy address', async () => {
+    await withServer(buildTestApp({ WEB_CONVERSATIONS_PER_MINUTE: '2', TRUST_PROXY: '1' }), async (b) => {
+      const start = (client: string) => fetch(`${b}/api/web/conversations`, { method: 'POST', headers: { 'x-forwarded-for': `203.0.113.9, ${client}` } }).then((r) => r.status);
+      expect([await start('198.51.100.1'), await start('198.51.100.1'), await start('198.51.100.1')]).toEqual([201, 201, 429]);
+      expect(await start('198.51.100.2')).toBe(201);
+    });
+  });
+
   it('keeps nothing of a conversation on the server: "vergessen" and the state are all there is', async () => {
     const c = await openWeb(base);
     await c.send({ type: 'message', text: 'Kooperationsvereinbarung Sachsen-Anhalt' });

@@ -6,7 +6,8 @@ import { loadConfig } from '../src/config';
  * child process by the benchmark so the load generator does not share its event loop. Reports the port over
  * IPC; answers {cmd: 'rss'} with its resident set size; exits when the parent disconnects.
  */
-const app = createApp(loadConfig({ LOG_LEVEL: 'silent', ...(process.env.KB_INDEX_PATH ? { KB_INDEX_PATH: process.env.KB_INDEX_PATH } : {}) }));
+// The load generator starts many web conversations from one address: lift the per-client start limit.
+const app = createApp(loadConfig({ LOG_LEVEL: 'silent', WEB_CONVERSATIONS_PER_MINUTE: '1000000', WEB_CONVERSATIONS_PER_MINUTE_TOTAL: '1000000', ...(process.env.KB_INDEX_PATH ? { KB_INDEX_PATH: process.env.KB_INDEX_PATH } : {}) }));
 app.server.listen(0, '127.0.0.1', () => {
   const address = app.server.address() as { port: number };
   process.send?.({ port: address.port, passages: app.search.passageCount });

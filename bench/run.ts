@@ -12,7 +12,7 @@ import { generateCorpus, realKnowledge, type Corpus } from './corpus';
 import { fmt, median, msSince, percentile } from './lib';
 import { figureProblems } from './required';
 import { benchQueries, evalQuestions } from './queries';
-import { runTurns, startBotServer, type Conversation, type TurnRun } from './turns';
+import { runTurns, runWebTurns, startBotServer, type Conversation, type TurnRun } from './turns';
 import { createRateLimiter } from '../src/rateLimiter';
 
 /**
@@ -236,6 +236,22 @@ async function turnBench(p: Plan, lexicon: Lexicon): Promise<void> {
       const sum = (f: (x: TurnRun) => number) => runs.reduce((s, x) => s + f(x), 0);
       print(`lost_replies_${c}`, sum((x) => x.lost));
       print(`crossed_replies_${c}`, sum((x) => x.crossed));
+      lost += sum((x) => x.lost);
+      crossed += sum((x) => x.crossed);
+      unexpected += sum((x) => x.unexpected);
+    }
+    // The web endpoint (local/self-hosted web mode), measured the same way: the chat page's path.
+    await runWebTurns(server.port, convs, 10, p.quick ? 20 : 200); // warm-up
+    for (const level of p.turnLevels) {
+      const runs: TurnRun[] = [];
+      for (let r = 0; r < p.turnRuns; r++) runs.push(await runWebTurns(server.port, convs, level.concurrency, level.turns));
+      const c = `c${level.concurrency}`;
+      print(`web_turn_p50_ms_${c}`, median(runs.map((x) => percentile(x.latencies, 50))));
+      print(`web_turn_p99_ms_${c}`, median(runs.map((x) => percentile(x.latencies, 99))));
+      print(`web_turn_rps_${c}`, median(runs.map((x) => x.turns / (x.elapsedMs / 1000))));
+      const sum = (f: (x: TurnRun) => number) => runs.reduce((s, x) => s + f(x), 0);
+      print(`web_lost_replies_${c}`, sum((x) => x.lost));
+      print(`web_crossed_replies_${c}`, sum((x) => x.crossed));
       lost += sum((x) => x.lost);
       crossed += sum((x) => x.crossed);
       unexpected += sum((x) => x.unexpected);

@@ -73,10 +73,10 @@ interface Reply {
   attachments?: Array<{ content?: { fallbackText?: string } }>;
 }
 
-function post(agent: http.Agent, port: number, body: string): Promise<{ status: number; body: string }> {
+function post(agent: http.Agent, port: number, body: string, route = '/api/messages', headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      { host: '127.0.0.1', port, path: route, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -148,6 +148,66 @@ export async function runTurns(port: number, conversations: Conversation[], conc
       const reply = replies[0];
       const text = replyText(reply);
       if (reply.conversation?.id !== conversationId) result.crossed++;
+      else if (text.includes(conv.expect)) continue;
+      else if (expects.some((e) => e !== conv.expect && text.includes(e))) result.crossed++;
+      else result.unexpected++;
+    }
+  };
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
+  result.elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+  agent.destroy();
+  return result;
+}
+
+/**
+ * The same closed-loop load against Lotse's web endpoint, as the chat page uses it: each simulated user
+ * starts a conversation (POST /api/web/conversations, not timed: it is the welcome), then posts its
+ * question with the conversation's token and gets the replies in the response. A reply must name the
+ * user's own conversation and show its own answer.
+ */
+export async function runWebTurns(port: number, conversations: Conversation[], concurrency: number, turns: number): Promise<TurnRun> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const expects = conversations.map((c) => c.expect);
+  const result: TurnRun = { latencies: [], elapsedMs: 0, turns: 0, lost: 0, crossed: 0, unexpected: 0 };
+  let issued = 0;
+  const worker = async (w: number) => {
+    const conv = conversations[w % conversations.length];
+    let own = 0;
+    let session: { conversationId: string; token: string } | undefined;
+    while (issued < turns) {
+      issued++;
+      if (!session || own++ % ROTATE === 0) {
+        try {
+          const res = await post(agent, port, '{}', '/api/web/conversations');
+          session = res.status === 201 ? (JSON.parse(res.body) as { conversationId: string; token: string }) : undefined;
+        } catch {
+          session = undefined;
+        }
+      }
+      const started = process.hrtime.bigint();
+      let replies: Reply[] = [];
+      try {
+        if (session) {
+          const res = await post(agent, port, JSON.stringify({ type: 'message', text: conv.question, locale: 'de-DE' }), `/api/web/conversations/${session.conversationId}/activities`, { authorization: `Bearer ${session.token}` });
+          if (res.status === 200) {
+            const body = JSON.parse(res.body) as { token: string; activities?: Reply[] };
+            session.token = body.token;
+            replies = (body.activities ?? []).filter((a) => a.type === 'message');
+          }
+        }
+      } catch {
+        replies = [];
+      }
+      result.latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+      result.turns++;
+      if (!replies.length || !session) {
+        result.lost++;
+        continue;
+      }
+      const reply = replies[0];
+      const text = replyText(reply);
+      if (reply.conversation?.id !== session.conversationId) result.crossed++;
       else if (text.includes(conv.expect)) continue;
       else if (expects.some((e) => e !== conv.expect && text.includes(e))) result.crossed++;
       else result.unexpected++;

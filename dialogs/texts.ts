@@ -16,8 +16,18 @@ function lawChangeTexts() {
   return z.object({ lawChangeStand: line, lawChangeNorms: line, lawChangeKnownNorms: line, lawChangeInSource: line, lawReplaced: line, listAnd: line });
 }
 
+/** What the web chat page and the widget loader show (served to the browser; no wording in its scripts). */
+const WebTexts = z
+  .object({
+    launcher: line, launcherNew: line, panelTitle: line, endConversation: line, close: line, chatRegion: line,
+    connecting: line, online: line, offline: line, reload: line, newConversation: line,
+    restartEnded: line, expired: line, userInitials: line, tokenInvalid: line, originNotAllowed: line, tooManyConversations: line, badActivity: line, notAllowed: line,
+  })
+  .strict();
+
 const TextSet = z
   .object({
+    machineNotice: line, web: WebTexts,
     welcomeTitle: line, welcome: line, privacy: line, emergency: line,
     helpTitle: line, help: line, commandsTitle: line, commandLine: line, commands: Commands, exampleQuestions: z.array(line).min(1),
     answerTitle: line, uncertainIntro: line, alternativesLabel: line,

@@ -5,6 +5,7 @@ import {
   type Storage,
   type TurnContext,
 } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
 import restify from 'restify';
 import { loadLexicon } from '../knowledge/lexicon';
 import { loadSearch } from '../knowledge/load';
@@ -26,12 +27,15 @@ import { createTurnRunner } from './turnRunner';
 import { applyHttpLimits } from './httpLimits';
 import { FeedbackStore } from './feedback';
 import { encodingGuard, guardMessagesRequest } from './channels/httpGuards';
-import { mountDirectLine } from './channels/directLine';
 import { LotseAdapter, messagesEndpoint } from './channels/messagesEndpoint';
 import { teamsSendMiddleware } from './channels/teams';
-import type { DirectLineStore } from './channels/directLineStore';
 import { mountTokenExchange } from './channels/azureDirectLine';
+import { WebTurnAdapter } from './channels/webTurnAdapter';
 import { mountWebChat } from './web/webChatRoutes';
+import { mountWebConversations } from './web/webConversations';
+import { WebTokens } from './web/webTokens';
+import { WindowLimiter } from './web/windowLimiter';
+import { localHostGuard } from './web/hostGuard';
 
 export interface AppDeps {
   search?: KnowledgeSearch;
@@ -51,8 +55,8 @@ export interface LotseApp {
   search: KnowledgeSearch;
   logger: Logger;
   feedback: FeedbackStore;
-  /** The embedded Direct Line's conversations (local mode only). */
-  directLine?: DirectLineStore;
+  /** Runs the web endpoint's turns (local and self-hosted web mode). */
+  webAdapter: WebTurnAdapter;
   close(): Promise<void>;
   /** Runs one HTTP request through the adapter and the bot, exactly as POST /api/messages does. */
   handleMessages(req: restify.Request, res: restify.Response): Promise<void>;
@@ -84,7 +88,6 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
   const storage = new ExpiringStorage(baseStorage, ttlMs, () => now().getTime());
   // Feedback counts hold no personal data and must outlive the conversation state: no expiry.
   const feedback = new FeedbackStore(baseStorage);
-  let directLine: DirectLineStore | undefined;
   const bot = createBot({
     storage,
     search,
@@ -95,7 +98,6 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     corrections: defs.corrections,
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
     defs,
-    forgetChannelData: (conversationId) => directLine?.clear(conversationId),
     feedback,
     printUrl: (progress, language) => checklistPageUrl(publicUrl, checklistQuery(progress.facts), language),
     directoryResults: deps.directoryResults ?? directoryExtensionResults(defs.directory, loadQueryVocabulary(), texts, now),
@@ -108,11 +110,14 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
 
   const adapter = new LotseAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config)));
   adapter.use(teamsSendMiddleware());
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+  const onTurnError = async (context: TurnContext, error: Error) => {
     // The error's message may quote activity content; log its type and place only.
     logger.error({ err: { type: error.name, stack: error.stack?.split('\n').slice(1, 4).join(' | ') }, activityType: context.activity.type, channel: context.activity.channelId }, 'turn failed');
     await context.sendActivity(texts.de.error).catch(() => undefined);
   };
+  adapter.onTurnError = onTurnError;
+  const webAdapter = new WebTurnAdapter();
+  webAdapter.onTurnError = onTurnError;
 
   // restify logs through our pino (serializers and redaction), never its own logger to stdout.
   const server = restify.createServer({ name: 'Lotse', handleUncaughtExceptions: false, log: logger.child({ component: 'http' }) as unknown as restify.ServerOptions['log'] });
@@ -130,36 +135,31 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     await processMessages(req, res);
   };
 
+  // Local mode answers only requests addressed to this machine by name (no DNS rebinding from a web page).
+  if (config.web === 'local') server.pre(localHostGuard(config.PUBLIC_URL));
   logRequests(server, logger);
-  server.post('/api/messages', encodingGuard, restify.plugins.bodyParser({ maxBodySize: config.BODY_LIMIT_KB * 1024, mapParams: false, rejectUnknown: true }), handleMessages);
-  mountHealth(server, config.mode, search);
+  if (config.servesMessages) {
+    server.post('/api/messages', encodingGuard, restify.plugins.bodyParser({ maxBodySize: config.BODY_LIMIT_KB * 1024, mapParams: false, rejectUnknown: true }), handleMessages);
+  }
+  mountHealth(server, config.web === 'local' ? 'local' : config.mode === 'production' ? 'production' : config.web, search);
   mountChecklistPage(server, { defs, texts, now });
-  mountWebChat(server);
-  if (config.mode === 'local') {
-    mountFeedbackReport(server, feedback);
-    directLine = mountDirectLine({
-      server,
-      adapter,
-      logic: runTurn,
-      limits: {
-        tokenTtlMs: config.WEBCHAT_TOKEN_TTL_MINUTES * 60_000,
-        idleMs: config.WEBCHAT_IDLE_MINUTES * 60_000,
-        maxActivities: 500,
-        maxConversations: config.WEBCHAT_MAX_CONVERSATIONS,
-      },
-      bodyLimitBytes: config.BODY_LIMIT_KB * 1024,
-      logger,
-      selfUrl: () => `http://${config.host === '::1' ? '[::1]' : '127.0.0.1'}:${server.address().port}`,
-    });
+  mountWebChat(server, { web: config.web, widgetOrigins: config.widgetOrigins, directLineEndpoint: config.DIRECT_LINE_ENDPOINT, idleMinutes: config.WEBCHAT_IDLE_MINUTES, texts });
+  if (config.web === 'local') mountFeedbackReport(server, feedback);
+  const creationLimiter = new WindowLimiter(config.WEB_CONVERSATIONS_PER_MINUTE, config.WEB_CONVERSATIONS_PER_MINUTE_TOTAL, 60_000, () => now().getTime());
+  const publicOrigin = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : undefined;
+  if (config.web === 'azure') {
+    mountTokenExchange(server, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, texts: texts.de, logger, limiter: creationLimiter, allowedOrigins: [new URL(publicUrl).origin, ...config.widgetOrigins], trustProxy: config.TRUST_PROXY });
   } else {
-    mountTokenExchange(server, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, texts: texts.de, logger });
+    // With memory state a restart loses every conversation: a per-process epoch lets old tokens say so.
+    const epoch = config.STORAGE === 'memory' && !deps.storage ? randomUUID().slice(0, 8) : 'shared';
+    const tokens = new WebTokens(config.WEB_TOKEN_SECRET, epoch, config.WEBCHAT_IDLE_MINUTES * 60_000, ttlMs, () => now().getTime());
+    mountWebConversations({ server, adapter: webAdapter, logic: runTurn, tokens, creationLimiter, texts: texts.de, logger, bodyLimitBytes: config.BODY_LIMIT_KB * 1024, publicOrigin, trustProxy: config.TRUST_PROXY });
   }
 
   const close = async () => {
-    directLine?.close();
     if (sweeper) clearInterval(sweeper);
     await new Promise<void>((resolve) => (server.server.listening ? server.close(() => resolve()) : resolve()));
   };
 
-  return { server, directLine, close, feedback, adapter, bot, search, logger, handleMessages };
+  return { server, webAdapter, close, feedback, adapter, bot, search, logger, handleMessages };
 }

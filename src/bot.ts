@@ -35,8 +35,6 @@ export interface BotDeps {
   policy: Omit<AnswerPolicy, 'now'>;
   maxMessageLength: number;
   feedback: FeedbackStore;
-  /** Deletes what a channel edge holds about a conversation (the web chat's stored activities). */
-  forgetChannelData?: (conversationId: string) => void;
   printUrl: (progress: Progress, language: Language) => string | undefined;
   /** Directory entries for the Teams message extension's search (issue 13); without it only passages are offered. */
   directoryResults?: DirectoryResults;
@@ -119,7 +117,6 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
     forget: async (ctx, s, l) => {
       s.deleteConversationState();
       s.deleteUserState();
-      deps.forgetChannelData?.(ctx.activity.conversation.id);
       await ctx.sendActivity(texts[l].forgotten);
     },
     emergency: (ctx, s, l) => sendEmergency(ctx, s, checklistDeps, l),

@@ -19,8 +19,10 @@ export function main(env: Record<string, string | undefined> = process.env, stde
     const address = app.server.address();
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
     app.logger.info({ mode: config.mode, url, passages: app.search.passageCount }, 'Lotse läuft');
-    if (config.mode === 'local') {
+    if (config.web === 'local') {
       console.log(`Lotse läuft lokal (ohne Azure) auf ${url} – Bot-Endpunkt ${url}/api/messages, Status ${url}/healthz`);
+    } else if (config.web === 'selfhosted') {
+      console.log(`Lotse läuft selbst betrieben (Web-Chat ohne Azure) auf ${config.host}:${address.port} – Widget ${url}/widget.js${config.servesMessages ? ', /api/messages mit Anmeldung' : ', ohne /api/messages'}`);
     }
   });
   const stop = (signal: string) => {

@@ -13,8 +13,9 @@ export function commandLines(t: TextSet): string[] {
 }
 
 export function welcomeCard(t: TextSet, lang: string): AdaptiveCard {
-  const text = `${t.welcomeTitle}. ${t.welcome} ${t.privacy} ${t.emergency}`;
-  return card(lang, text, [heading(t.welcomeTitle), paragraph(t.welcome), paragraph(t.privacy, { weight: 'Bolder' }), small(t.emergency)], askActions(t));
+  // The machine notice comes first (EU AI Act Art. 50), also in the spoken text for screen readers.
+  const text = `${t.machineNotice} ${t.welcomeTitle}. ${t.welcome} ${t.privacy} ${t.emergency}`;
+  return card(lang, text, [paragraph(t.machineNotice, { weight: 'Bolder' }), heading(t.welcomeTitle), paragraph(t.welcome), paragraph(t.privacy, { weight: 'Bolder' }), small(t.emergency)], askActions(t));
 }
 
 export function helpCard(t: TextSet, lang: string): AdaptiveCard {

@@ -6,8 +6,8 @@
 export interface PagePolicy {
   /** Extra connect-src origins (the web chat talks to Direct Line). */
   connect?: string[];
-  /** Who may frame the page: 'none' (default) or 'self'. */
-  frameAncestors?: "'none'" | "'self'";
+  /** Who may frame the page: "'none'" (default), "'self'", or "'self'" and the embedding sites' origins. */
+  frameAncestors?: string;
   /** cache-control; pages with case facts keep the default no-store. */
   cache?: string;
   /** Images, fonts and blobs from this server (the web chat needs them). */
@@ -28,12 +28,18 @@ export function contentSecurityPolicy(policy: PagePolicy = {}): string {
   ].join('; ');
 }
 
+function frameOptions(ancestors: string | undefined): string | undefined {
+  if (!ancestors || ancestors === "'none'") return 'DENY';
+  return ancestors === "'self'" ? 'SAMEORIGIN' : undefined;
+}
+
 export function securityHeaders(policy: PagePolicy = {}): Record<string, string> {
   return {
     'content-security-policy': contentSecurityPolicy(policy),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
-    'x-frame-options': policy.frameAncestors === "'self'" ? 'SAMEORIGIN' : 'DENY',
+    // X-Frame-Options cannot name other sites; where CSP allows them, it is left out (CSP wins in every current browser).
+    ...(frameOptions(policy.frameAncestors) ? { 'x-frame-options': frameOptions(policy.frameAncestors)! } : {}),
     'cache-control': policy.cache ?? 'no-store',
   };
 }

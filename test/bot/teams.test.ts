@@ -62,7 +62,9 @@ describe('Microsoft Teams behaviour', () => {
 
   it('introduces itself once when added to a team, not for every new member', async () => {
     const added = (members: Array<{ id: string }>) => inject(app, { ...teams(undefined, 'channel', { id: 'welcome' }), type: 'conversationUpdate', membersAdded: members });
-    expect(replies(await added([BOT]))).toHaveLength(1);
+    const [welcome] = replies(await added([BOT]));
+    // EU AI Act Art. 50: the first line says it is a machine, not a person.
+    expect(cardOf(welcome).body[0].text).toMatch(/^Lotse ist ein automatisierter Assistent, kein Mensch/);
     expect(replies(await added([{ id: '29:new-colleague' }]))).toHaveLength(0);
   });
 });

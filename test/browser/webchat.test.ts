@@ -11,7 +11,7 @@ import { browserAvailable, CHROMIUM, CHROMIUM_ARGS } from '../helpers/browser';
 const run = browserAvailable() ? describe : describe.skip;
 const artifacts = path.resolve(__dirname, '..', 'artifacts');
 
-run('web chat in a real browser (Chromium, embedded Direct Line)', () => {
+run('web chat page in a real browser (Chromium, Lotse web endpoint)', () => {
   let app: LotseApp;
   let browser: Browser;
   let url: string;
@@ -41,14 +41,9 @@ run('web chat in a real browser (Chromium, embedded Direct Line)', () => {
     return { context, page };
   }
 
-  /** Everything the server streams to this page's token: the page's next poll, replayed from the start (no watermark). */
-  async function wholeStream(page: Page): Promise<string> {
-    const poll = await page.waitForRequest((r) => r.method() === 'GET' && /\/conversations\/[^/]+\/activities/.test(r.url()));
-    const all = new URL(poll.url());
-    all.searchParams.delete('watermark');
-    const res = await fetch(all, { headers: { authorization: (await poll.allHeaders()).authorization } });
-    expect(res.status).toBe(200);
-    return res.text();
+  /** The page's conversation as kept in its own sessionStorage (the only transcript there is). */
+  async function kept(page: Page): Promise<{ conversationId: string; token: string; activities: unknown[] }> {
+    return JSON.parse((await page.evaluate('sessionStorage.getItem("lotse.webchat")')) as string);
   }
 
   async function ask(page: Page, text: string) {
@@ -96,14 +91,52 @@ run('web chat in a real browser (Chromium, embedded Direct Line)', () => {
     await ask(pageB, 'Forum Menschenrechte Arbeitsgruppen KOK');
     await transcript(pageA).getByText(/nicht-öffentliche Kooperationsvereinbarung besteht in Sachsen-Anhalt/).first().waitFor({ timeout: 15_000 });
     await transcript(pageB).getByText(/Forum Menschenrechte/).first().waitFor({ timeout: 15_000 });
-    // Both answers are in: each session's whole stream on the server holds its own answer and not the other's.
-    const [streamA, streamB] = await Promise.all([wholeStream(pageA), wholeStream(pageB)]);
-    expect(streamA).toMatch(/Sachsen-Anhalt/);
-    expect(streamA).not.toMatch(/Forum Menschenrechte/);
-    expect(streamB).toMatch(/Forum Menschenrechte/);
-    expect(streamB).not.toMatch(/Sachsen-Anhalt/);
+    // Each session's kept transcript holds its own answer only, and B's token does not open A's conversation.
+    const [keptA, keptB] = await Promise.all([kept(pageA), kept(pageB)]);
+    expect(JSON.stringify(keptA.activities)).toMatch(/Sachsen-Anhalt/);
+    expect(JSON.stringify(keptA.activities)).not.toMatch(/Forum Menschenrechte/);
+    expect(JSON.stringify(keptB.activities)).not.toMatch(/Sachsen-Anhalt/);
+    const crossed = await fetch(`${url}api/web/conversations/${keptA.conversationId}/activities`, { method: 'POST', headers: { authorization: `Bearer ${keptB.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'zusammenfassung' }) });
+    expect(crossed.status).toBe(403);
     await expect(transcript(pageA).textContent()).resolves.not.toMatch(/Forum Menschenrechte/);
     await expect(transcript(pageB).textContent()).resolves.not.toMatch(/Sachsen-Anhalt/);
     await Promise.all([a.close(), b.close()]);
+  }, 120_000);
+
+  it('shows the connection state, offers a reload when the server is gone, and says a restart ended the conversation', async () => {
+    const own = createApp(loadConfig({ PORT: '0' }), { search: realSearch(), logger: createLogger('silent') });
+    const ownUrl = `${await listen(own)}/`;
+    const port = new URL(ownUrl).port;
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    let restarted: LotseApp | undefined;
+    try {
+      await page.goto(ownUrl);
+      await transcript(page).getByText('Willkommen bei Lotse').waitFor({ timeout: 20_000 });
+      await expect(page.locator('#chat-state').textContent()).resolves.toBe('Verbunden');
+      await ask(page, 'Erste Schritte');
+      await transcript(page).getByText(/Fallangabe 1 von/).first().waitFor({ timeout: 15_000 });
+
+      await own.close();
+      await ask(page, 'weiter');
+      await page.getByRole('alert').getByText(/Keine Verbindung zu Lotse/).waitFor({ timeout: 15_000 });
+      await expect(page.getByRole('alert').getByRole('button', { name: 'Neu laden' }).isVisible()).resolves.toBe(true);
+
+      // Restarted with memory state: the checklist progress is gone, and the page says so instead of "no open checklist".
+      restarted = createApp(loadConfig({ PORT: port }), { search: realSearch(), logger: createLogger('silent') });
+      await new Promise<void>((resolve) => restarted!.server.listen(Number(port), '127.0.0.1', resolve));
+      await page.getByRole('alert').getByRole('button', { name: 'Neu laden' }).click();
+      await transcript(page).getByText(/Fallangabe 1 von/).first().waitFor({ timeout: 15_000 });
+      await ask(page, 'weiter');
+      await page.getByRole('alert').getByText(/Lotse wurde neu gestartet; dieses Gespräch ist damit beendet/).waitFor({ timeout: 15_000 });
+      await expect(transcript(page).getByText(/keine offene Checkliste/).count()).resolves.toBe(0);
+      await page.getByRole('alert').getByRole('button', { name: 'Neues Gespräch beginnen' }).click();
+      await transcript(page).getByText('Willkommen bei Lotse').waitFor({ timeout: 20_000 });
+      await expect(transcript(page).getByText(/Fallangabe 1 von/).count()).resolves.toBe(0);
+    } finally {
+      await context.close();
+      await restarted?.close();
+      await own.close();
+    }
   }, 120_000);
 });

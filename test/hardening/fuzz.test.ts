@@ -47,7 +47,7 @@ const headers = fc.record(
 
 const routes = fc.oneof(
   { arbitrary: fc.constant('/api/messages'), weight: 8 },
-  { arbitrary: fc.constantFrom('/v3/directline/conversations', '/v3/directline/conversations/x/activities', '/api/directline/token', '/api/directline/replies/v3/conversations/x/activities', '/checkliste'), weight: 2 },
+  { arbitrary: fc.constantFrom('/api/web/conversations', '/api/web/conversations/web_00000000-0000-4000-8000-000000000000/activities', '/api/web/conversations/x/activities', '/api/directline/token', '/checkliste'), weight: 2 },
 );
 
 describe('no input crashes the server (property test)', () => {

@@ -23,6 +23,11 @@ export function encodingGuard(req: Request, res: Response, next: Next): void {
 
 /** Validates the activity; in local mode (no authentication) replies may only go back to this machine. */
 export function guardMessagesRequest(req: Request, res: Response, config: Pick<Config, 'mode'>): boolean {
+  // Without credentials nothing about the body matters: 401 first, so a stranger learns nothing from validation.
+  if (config.mode === 'production' && !/^Bearer \S+$/.test(String(req.headers.authorization ?? ''))) {
+    reject(res, 401, 'Unauthorized', 'Anmeldung fehlt (Bot-Framework-Token).');
+    return false;
+  }
   const body: unknown = req.body;
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     reject(res, 400, 'InvalidActivity', 'Der Body muss ein JSON-Objekt (eine Activity) sein.');

@@ -15,6 +15,15 @@ export const WEB_BOT = { id: 'lotse', name: 'Lotse', role: 'bot' };
 /** Never contacted: every web turn is expectReplies. An unresolvable name makes any stray call fail closed. */
 const NO_SERVICE_URL = 'https://web-replies.lotse.invalid/';
 
+/** A card value larger than the limit, or nested too deep to serialise at all (a RangeError is not a 500). */
+function tooBig(value: unknown, maxBytes: number): boolean {
+  try {
+    return JSON.stringify(value).length > maxBytes;
+  } catch {
+    return true;
+  }
+}
+
 /** What the browser may post: a user message (text or a card's value); the server sets ids, sender and channel. */
 const ClientActivity = z.object({
   type: z.enum(['message', 'typing']),
@@ -116,7 +125,7 @@ export function mountWebConversations(deps: WebConversationDeps): void {
     const parsed = ClientActivity.safeParse(req.body);
     if (!parsed.success) return fail(res, 400, 'BadActivity', web.badActivity);
     const a = parsed.data;
-    if (a.value !== undefined && (a.value === null || typeof a.value !== 'object' || JSON.stringify(a.value).length > maxValueBytes)) return fail(res, 400, 'BadActivity', web.badActivity);
+    if (a.value !== undefined && (a.value === null || typeof a.value !== 'object' || tooBig(a.value, maxValueBytes))) return fail(res, 400, 'BadActivity', web.badActivity);
     const { conversationId, startedAt } = check.grant;
     const fresh = deps.tokens.issue(conversationId, startedAt);
     // A retried POST of the same client activity has the same id, which the bot handles once only.

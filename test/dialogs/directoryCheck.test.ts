@@ -25,9 +25,9 @@ describe('npm run directory:check', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^Verzeichnis: 86 Einträge$/m);
     expect(out).toMatch(/^Stand älter als 18 Monate: \d+$/m);
-    expect(out).toMatch(/^  - nadeschda \(NW\) – Stand: 2017-03 – http:\/\/frauenhilfe-westfalen\.de/m);
+    expect(out).toMatch(/^ {2}- nadeschda \(NW\) – Stand: 2017-03 – http:\/\/frauenhilfe-westfalen\.de/m);
     expect(out).toMatch(/^Ohne Datum: \d+$/m);
-    expect(out).toMatch(/^  - bekom-thueringen \(TH\) – Stand: ohne Datum/m);
+    expect(out).toMatch(/^ {2}- bekom-thueringen \(TH\) – Stand: ohne Datum/m);
     expect(out).toMatch(/^Nicht Vertrauensstufe H \(nur Sekundärquellen\): 39$/m);
     expect(out).toMatch(/^Doppelte Namen: 0$/m);
     expect(out).toMatch(/^Länder ohne Fachberatungsstelle: 0$/m);
@@ -49,8 +49,8 @@ describe('npm run directory:check', () => {
     const { code, out } = run(['--file', file, '--now', '2026-12-01']);
     expect(code).toBe(0);
     expect(out).toMatch(/^Doppelte Namen: 2$/m);
-    expect(out).toMatch(/^  - mira: FIZ – Fraueninformationszentrum Stuttgart/m);
-    expect(out).toMatch(/^Länder ohne Fachberatungsstelle: 1\n  - TH$/m);
+    expect(out).toMatch(/^ {2}- mira: FIZ – Fraueninformationszentrum Stuttgart/m);
+    expect(out).toMatch(/^Länder ohne Fachberatungsstelle: 1\n {2}- TH$/m);
   });
 
   it('explains an invalid file or bad arguments instead of crashing', () => {

@@ -13,7 +13,7 @@ export function phoneNumbersIn(text: string): string[] {
     .replace(/\]\([^)]*\)/g, ']')
     .replace(/https?:\/\/[^\s"'<>)]+/g, ' ')
     .replace(/href="[^"]*"/g, ' ');
-  for (const m of visible.matchAll(/(?<![\w.%/-])(\+49[\s\-–]*(?:\(0\))?[\s\-–]*\d[\d \/\-–]*\d|0\d[\d \/\-–]*\d)(?![\w.])/g)) {
+  for (const m of visible.matchAll(/(?<![\w.%/-])(\+49[\s\-–]*(?:\(0\))?[\s\-–]*\d[\d /\-–]*\d|0\d[\d /\-–]*\d)(?![\w.])/g)) {
     if (/^\d\d\/\d{4}$/.test(m[1])) continue; // a Stand such as 07/2025
     const n = national(m[1]);
     if (n.length >= 6) found.push(n);

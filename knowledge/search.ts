@@ -229,7 +229,8 @@ export class KnowledgeSearch {
     const group = this.lexicon.synonyms[g];
     const alternatives = group.phrases.flatMap((phrase, p) => {
       const w = p === chosen ? 1 : group.weights[p];
-      if (phrase.length === 1) return this.expand(phrase[0], w, p === chosen);
+      // No spelling variants: a lexicon word was typed as listed, a variant would be a false friend ("Chef" → "sicher").
+      if (phrase.length === 1) return this.expand(phrase[0], w, false);
       const ids = phrase.filter((t) => !this.lexicon.stopwords.has(t)).map((t) => this.vocab.id(t));
       return ids.every((x) => x !== undefined) ? [{ terms: ids as number[], weight: w }] : [];
     });

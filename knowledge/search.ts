@@ -426,9 +426,11 @@ export class KnowledgeSearch {
       return { passage, source: this.sources.get(passage.sourceId)!, score: Math.round(score * 1000) / 1000 };
     });
     signals.top = hits[0]?.score ?? 0;
-    const confidence = hits.length ? calibratedConfidence(signals, this.lexicon.calibration) : 0;
     const model = this.lexicon.calibration;
     const bands = model ? { confident: model.confident, plausible: model.plausible } : { confident: SEARCH_DEFAULTS.confident, plausible: SEARCH_DEFAULTS.plausible };
+    let confidence = hits.length ? calibratedConfidence(signals, this.lexicon.calibration) : 0;
+    // A runner-up as good as the first hit: whatever the model says, the answer is not clear-cut (offer alternatives).
+    if (hits.length > 1 && hits[1].score >= hits[0].score * SEARCH_DEFAULTS.ambiguousRatio) confidence = Math.min(confidence, bands.confident - 0.001);
     return { query, language, hits, confidence, bands, unknownWords, facts, signals };
   }
 

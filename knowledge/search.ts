@@ -170,11 +170,11 @@ export class KnowledgeSearch {
     return this.sources.get(id);
   }
 
-  private expand(term: string, weight: number, fuzzy: boolean): Alternative[] {
+  private expand(term: string, weight: number, fuzzy: boolean, minPrefix: number = SEARCH_DEFAULTS.minPrefixLength): Alternative[] {
     const out: Alternative[] = [];
     const id = this.vocab.id(term);
     if (id !== undefined) out.push({ terms: [id], weight });
-    if (term.length >= SEARCH_DEFAULTS.minPrefixLength && !/^[0-9]/.test(term)) {
+    if (term.length >= minPrefix && !/^[0-9]/.test(term)) {
       for (const p of this.vocab.withPrefix(term, SEARCH_DEFAULTS.maxPrefixTerms)) {
         out.push({ terms: [p], weight: weight * SEARCH_DEFAULTS.prefixWeight });
       }
@@ -230,7 +230,8 @@ export class KnowledgeSearch {
     const alternatives = group.phrases.flatMap((phrase, p) => {
       const w = p === chosen ? 1 : group.weights[p];
       // No spelling variants: a lexicon word was typed as listed, a variant would be a false friend ("Chef" → "sicher").
-      if (phrase.length === 1) return this.expand(phrase[0], w, false);
+      // The other words users write for it only count as spelled (their prefixes reach false friends: "Pole" → "Polizei").
+      if (phrase.length === 1) return this.expand(phrase[0], w, false, p !== chosen && p < group.triggers ? Infinity : SEARCH_DEFAULTS.minPrefixLength);
       const ids = phrase.filter((t) => !this.lexicon.stopwords.has(t)).map((t) => this.vocab.id(t));
       return ids.every((x) => x !== undefined) ? [{ terms: ids as number[], weight: w }] : [];
     });

@@ -170,11 +170,11 @@ export class KnowledgeSearch {
     return this.sources.get(id);
   }
 
-  private expand(term: string, weight: number, fuzzy: boolean): Alternative[] {
+  private expand(term: string, weight: number, fuzzy: boolean, minPrefix: number = SEARCH_DEFAULTS.minPrefixLength): Alternative[] {
     const out: Alternative[] = [];
     const id = this.vocab.id(term);
     if (id !== undefined) out.push({ terms: [id], weight });
-    if (term.length >= SEARCH_DEFAULTS.minPrefixLength && !/^[0-9]/.test(term)) {
+    if (term.length >= minPrefix && !/^[0-9]/.test(term)) {
       for (const p of this.vocab.withPrefix(term, SEARCH_DEFAULTS.maxPrefixTerms)) {
         out.push({ terms: [p], weight: weight * SEARCH_DEFAULTS.prefixWeight });
       }
@@ -229,7 +229,9 @@ export class KnowledgeSearch {
     const group = this.lexicon.synonyms[g];
     const alternatives = group.phrases.flatMap((phrase, p) => {
       const w = p === chosen ? 1 : group.weights[p];
-      if (phrase.length === 1) return this.expand(phrase[0], w, p === chosen);
+      // No spelling variants: a lexicon word was typed as listed, a variant would be a false friend ("Chef" → "sicher").
+      // The other words users write for it only count as spelled (their prefixes reach false friends: "Pole" → "Polizei").
+      if (phrase.length === 1) return this.expand(phrase[0], w, false, p !== chosen && p < group.triggers ? Infinity : SEARCH_DEFAULTS.minPrefixLength);
       const ids = phrase.filter((t) => !this.lexicon.stopwords.has(t)).map((t) => this.vocab.id(t));
       return ids.every((x) => x !== undefined) ? [{ terms: ids as number[], weight: w }] : [];
     });
@@ -427,9 +429,11 @@ export class KnowledgeSearch {
     signals.top = hits[0]?.score ?? 0;
     // Numbers and single letters alone ("{{7*7}} %00", "x 12") can meet any paragraph number: no answer without a word.
     const hasWord = concepts.some((c) => c.words.some((w) => /\p{L}{3,}/u.test(w)));
-    const confidence = hits.length && hasWord ? calibratedConfidence(signals, this.lexicon.calibration) : 0;
     const model = this.lexicon.calibration;
     const bands = model ? { confident: model.confident, plausible: model.plausible } : { confident: SEARCH_DEFAULTS.confident, plausible: SEARCH_DEFAULTS.plausible };
+    let confidence = hits.length && hasWord ? calibratedConfidence(signals, this.lexicon.calibration) : 0;
+    // A runner-up as good as the first hit: whatever the model says, the answer is not clear-cut (offer alternatives).
+    if (hits.length > 1 && hits[1].score >= hits[0].score * SEARCH_DEFAULTS.ambiguousRatio) confidence = Math.min(confidence, bands.confident - 0.001);
     return { query, language, hits, confidence, bands, unknownWords, facts, signals };
   }
 

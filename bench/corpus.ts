@@ -30,10 +30,88 @@ export function realKnowledge(): Corpus {
   return real;
 }
 
-const SYLLABLES = ['ber', 'lin', 'ham', 'burg', 'mün', 'chen', 'dorf', 'hau', 'sen', 'stadt', 'feld', 'bach', 'heim', 'brück', 'kir', 'au', 'wald', 'ro', 'de', 'stein', 'tal', 'in', 'gen', 'witz', 'ow', 'le', 'ben', 'ans', 'al', 'tro', 'wei', 'mar', 'ol', 'den', 'kö', 'nigs', 'lü', 'neu', 'alt', 'ha', 'gel', 'ter', 'bie', 'nor'];
-const ENDINGS = ['burg', 'dorf', 'hausen', 'heim', 'feld', 'bach', 'stadt', 'ingen', 'au', 'rode', 'berg', 'hagen', 'beck', 'stedt', 'furt'];
-const PUBLISHERS = ['Stadt {P}, Sozialamt', 'Kreis {P}, Jugendamt', 'Fachberatungsstelle {P} e.V.', 'Polizeipräsidium {P}', 'Landesamt für Soziales {P}', 'Runder Tisch {P}', 'Diakonie {P}', 'Caritasverband {P}'];
-const TITLES = ['Handreichung {P}', 'Kooperationsvereinbarung {P}', 'Leitfaden für Fachkräfte in {P}', 'Jahresbericht {P}', 'Netzwerk gegen Menschenhandel {P}', 'Arbeitshilfe Opferschutz {P}', 'Protokoll des Runden Tisches {P}'];
+const SYLLABLES = [
+  'ber',
+  'lin',
+  'ham',
+  'burg',
+  'mün',
+  'chen',
+  'dorf',
+  'hau',
+  'sen',
+  'stadt',
+  'feld',
+  'bach',
+  'heim',
+  'brück',
+  'kir',
+  'au',
+  'wald',
+  'ro',
+  'de',
+  'stein',
+  'tal',
+  'in',
+  'gen',
+  'witz',
+  'ow',
+  'le',
+  'ben',
+  'ans',
+  'al',
+  'tro',
+  'wei',
+  'mar',
+  'ol',
+  'den',
+  'kö',
+  'nigs',
+  'lü',
+  'neu',
+  'alt',
+  'ha',
+  'gel',
+  'ter',
+  'bie',
+  'nor',
+];
+const ENDINGS = [
+  'burg',
+  'dorf',
+  'hausen',
+  'heim',
+  'feld',
+  'bach',
+  'stadt',
+  'ingen',
+  'au',
+  'rode',
+  'berg',
+  'hagen',
+  'beck',
+  'stedt',
+  'furt',
+];
+const PUBLISHERS = [
+  'Stadt {P}, Sozialamt',
+  'Kreis {P}, Jugendamt',
+  'Fachberatungsstelle {P} e.V.',
+  'Polizeipräsidium {P}',
+  'Landesamt für Soziales {P}',
+  'Runder Tisch {P}',
+  'Diakonie {P}',
+  'Caritasverband {P}',
+];
+const TITLES = [
+  'Handreichung {P}',
+  'Kooperationsvereinbarung {P}',
+  'Leitfaden für Fachkräfte in {P}',
+  'Jahresbericht {P}',
+  'Netzwerk gegen Menschenhandel {P}',
+  'Arbeitshilfe Opferschutz {P}',
+  'Protokoll des Runden Tisches {P}',
+];
 const BUNDESLAENDER = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const;
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -147,7 +225,10 @@ export function generateCorpus(size: number, seed = 42, base: Corpus = realKnowl
       inSource = 0;
       perSource = 20 + Math.floor(random() * 80);
     }
-    const heading = random() < 0.6 ? pick(random, model.headings) : `${model.compound(zipf(random, 400_000, 1.05), pick(random, model.nouns))} in ${placeName(zipf(random, 200_000, 1.0))}`;
+    const heading =
+      random() < 0.6
+        ? pick(random, model.headings)
+        : `${model.compound(zipf(random, 400_000, 1.05), pick(random, model.nouns))} in ${placeName(zipf(random, 200_000, 1.0))}`;
     const target = 150 + random() * 650;
     let text = '';
     while (text.length < target) text += (text ? ' ' : '') + model.sentence(random);

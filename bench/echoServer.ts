@@ -6,10 +6,14 @@ import restify from 'restify';
  * (child process, 127.0.0.1:0, port over IPC) and measured by the same load generator.
  */
 const server = restify.createServer({ name: 'echo', handleUncaughtExceptions: false });
-server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }), async (req: restify.Request, res: restify.Response) => {
-  const activity = req.body as { conversation?: { id?: string }; text?: string };
-  res.send(200, { activities: [{ type: 'message', conversation: activity.conversation, text: activity.text }] });
-});
+server.post(
+  '/api/messages',
+  restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }),
+  async (req: restify.Request, res: restify.Response) => {
+    const activity = req.body as { conversation?: { id?: string }; text?: string };
+    res.send(200, { activities: [{ type: 'message', conversation: activity.conversation, text: activity.text }] });
+  },
+);
 server.listen(0, '127.0.0.1', () => {
   process.send?.({ port: (server.address() as { port: number }).port });
 });

@@ -17,8 +17,33 @@ export function evalQuestions(): string[] {
 }
 
 const LAWS = ['SGB XIV', 'AsylbLG', 'AufenthG', 'SGB II', 'OEG', 'SGB VIII', 'StGB'];
-const NORMS = ['§ 25 Abs. 4a AufenthG', '§ 25 Abs. 4b AufenthG', '§ 59 Abs. 7 AufenthG', '§ 42 SGB VIII', '§ 232 StGB', '§ 60a AufenthG', '§ 4 AsylbLG'];
-const ENGLISH = ['victim compensation', 'reflection period', 'residence permit', 'shelter', 'labour exploitation', 'human trafficking', 'interpreter', 'youth welfare office', 'counselling', 'helpline', 'forced prostitution', 'police', 'benefits', 'health care', 'round table', 'working group'];
+const NORMS = [
+  '§ 25 Abs. 4a AufenthG',
+  '§ 25 Abs. 4b AufenthG',
+  '§ 59 Abs. 7 AufenthG',
+  '§ 42 SGB VIII',
+  '§ 232 StGB',
+  '§ 60a AufenthG',
+  '§ 4 AsylbLG',
+];
+const ENGLISH = [
+  'victim compensation',
+  'reflection period',
+  'residence permit',
+  'shelter',
+  'labour exploitation',
+  'human trafficking',
+  'interpreter',
+  'youth welfare office',
+  'counselling',
+  'helpline',
+  'forced prostitution',
+  'police',
+  'benefits',
+  'health care',
+  'round table',
+  'working group',
+];
 
 const GERMAN: Array<(n: () => string, p: () => string, law: () => string) => string> = [
   (n) => `Wie lange dauert die ${n()}?`,
@@ -43,12 +68,36 @@ const EN: Array<(e: () => string, p: () => string) => string> = [
   (e) => `${e()} ${e()}`,
 ];
 
-const NEIGHBOURS: Record<string, string> = { a: 's', e: 'r', i: 'o', o: 'i', u: 'z', n: 'm', r: 't', s: 'd', t: 'r', l: 'k', g: 'h', h: 'j', c: 'v', d: 'f', m: 'n', b: 'v', k: 'l', f: 'g', w: 'e', z: 'u' };
+const NEIGHBOURS: Record<string, string> = {
+  a: 's',
+  e: 'r',
+  i: 'o',
+  o: 'i',
+  u: 'z',
+  n: 'm',
+  r: 't',
+  s: 'd',
+  t: 'r',
+  l: 'k',
+  g: 'h',
+  h: 'j',
+  c: 'v',
+  d: 'f',
+  m: 'n',
+  b: 'v',
+  k: 'l',
+  f: 'g',
+  w: 'e',
+  z: 'u',
+};
 
 /** One realistic slip in one longer word: a dropped, swapped, wrong or doubled letter, or a lost umlaut. */
 export function addTypo(random: () => number, q: string): string {
   const words = q.split(' ');
-  const candidates = words.map((w, i) => [w.replace(/[^\p{L}]/gu, '').length, i] as const).filter(([len]) => len >= 5).map(([, i]) => i);
+  const candidates = words
+    .map((w, i) => [w.replace(/[^\p{L}]/gu, '').length, i] as const)
+    .filter(([len]) => len >= 5)
+    .map(([, i]) => i);
   if (!candidates.length) return q;
   const i = pick(random, candidates);
   const w = words[i];

@@ -41,6 +41,7 @@ export function figureProblems(figures: ReadonlyMap<string, string>): string[] {
     if (value === undefined) problems.push(`${name}: missing`);
     else if (!Number.isFinite(Number(value))) problems.push(`${name}: not a number (${value})`);
   }
-  for (const name of MUST_BE_ZERO) if (figures.has(name) && Number(figures.get(name)) !== 0) problems.push(`${name}: ${figures.get(name)} (must be 0)`);
+  for (const name of MUST_BE_ZERO)
+    if (figures.has(name) && Number(figures.get(name)) !== 0) problems.push(`${name}: ${figures.get(name)} (must be 0)`);
   return problems;
 }

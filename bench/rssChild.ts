@@ -11,6 +11,14 @@ const file = process.argv[2];
 const started = process.hrtime.bigint();
 const search = new KnowledgeSearch(readIndex(file), loadLexicon());
 const loadMs = Number(process.hrtime.bigint() - started) / 1e6;
-for (const q of ['Wie lange dauert die Bedenkfrist?', 'Traumambulanz Sitzungen', 'human trafficking shelter', 'Menschenhandl Arbeitsausbeutng Workshop']) search.search(q);
+for (const q of [
+  'Wie lange dauert die Bedenkfrist?',
+  'Traumambulanz Sitzungen',
+  'human trafficking shelter',
+  'Menschenhandl Arbeitsausbeutng Workshop',
+])
+  search.search(q);
 const firstQueriesMs = Number(process.hrtime.bigint() - started) / 1e6 - loadMs;
-process.stdout.write(`${JSON.stringify({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed, loadMs, firstQueriesMs, passages: search.passageCount })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed, loadMs, firstQueriesMs, passages: search.passageCount })}\n`,
+);

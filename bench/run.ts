@@ -234,8 +234,14 @@ async function turnBench(p: Plan, lexicon: Lexicon): Promise<void> {
       print(`turn_p99_ms_${c}`, median(runs.map((x) => percentile(x.latencies, 99))));
       print(`turn_rps_${c}`, median(runs.map((x) => x.turns / (x.elapsedMs / 1000))));
       const sum = (f: (x: TurnRun) => number) => runs.reduce((s, x) => s + f(x), 0);
-      print(`lost_replies_${c}`, sum((x) => x.lost));
-      print(`crossed_replies_${c}`, sum((x) => x.crossed));
+      print(
+        `lost_replies_${c}`,
+        sum((x) => x.lost),
+      );
+      print(
+        `crossed_replies_${c}`,
+        sum((x) => x.crossed),
+      );
       lost += sum((x) => x.lost);
       crossed += sum((x) => x.crossed);
       unexpected += sum((x) => x.unexpected);
@@ -250,8 +256,14 @@ async function turnBench(p: Plan, lexicon: Lexicon): Promise<void> {
       print(`web_turn_p99_ms_${c}`, median(runs.map((x) => percentile(x.latencies, 99))));
       print(`web_turn_rps_${c}`, median(runs.map((x) => x.turns / (x.elapsedMs / 1000))));
       const sum = (f: (x: TurnRun) => number) => runs.reduce((s, x) => s + f(x), 0);
-      print(`web_lost_replies_${c}`, sum((x) => x.lost));
-      print(`web_crossed_replies_${c}`, sum((x) => x.crossed));
+      print(
+        `web_lost_replies_${c}`,
+        sum((x) => x.lost),
+      );
+      print(
+        `web_crossed_replies_${c}`,
+        sum((x) => x.crossed),
+      );
       lost += sum((x) => x.lost);
       crossed += sum((x) => x.crossed);
       unexpected += sum((x) => x.unexpected);

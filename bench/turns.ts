@@ -73,10 +73,23 @@ interface Reply {
   attachments?: Array<{ content?: { fallbackText?: string } }>;
 }
 
-function post(agent: http.Agent, port: number, body: string, route = '/api/messages', headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function post(
+  agent: http.Agent,
+  port: number,
+  body: string,
+  route = '/api/messages',
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: route, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: route,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -135,7 +148,8 @@ export async function runTurns(port: number, conversations: Conversation[], conc
       let replies: Reply[] = [];
       try {
         const res = await post(agent, port, JSON.stringify(activity));
-        if (res.status === 200) replies = ((JSON.parse(res.body) as { activities?: Reply[] }).activities ?? []).filter((a) => a.type === 'message');
+        if (res.status === 200)
+          replies = ((JSON.parse(res.body) as { activities?: Reply[] }).activities ?? []).filter((a) => a.type === 'message');
       } catch {
         replies = [];
       }
@@ -189,7 +203,13 @@ export async function runWebTurns(port: number, conversations: Conversation[], c
       let replies: Reply[] = [];
       try {
         if (session) {
-          const res = await post(agent, port, JSON.stringify({ type: 'message', text: conv.question, locale: 'de-DE' }), `/api/web/conversations/${session.conversationId}/activities`, { authorization: `Bearer ${session.token}` });
+          const res = await post(
+            agent,
+            port,
+            JSON.stringify({ type: 'message', text: conv.question, locale: 'de-DE' }),
+            `/api/web/conversations/${session.conversationId}/activities`,
+            { authorization: `Bearer ${session.token}` },
+          );
           if (res.status === 200) {
             const body = JSON.parse(res.body) as { token: string; activities?: Reply[] };
             session.token = body.token;

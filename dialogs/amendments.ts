@@ -92,7 +92,8 @@ export function loadAmendments(file = amendmentsPath): LawChangeData {
     seen.add(a.id);
     if (!laws.includes(a.law)) throw fail(i, 'law', `unknown law "${a.law}" (add it under laws)`);
     if (a.kind === 'replacement') {
-      if (!!a.promulgation === !!a.promulgationMissing) throw fail(i, 'promulgation', 'give either promulgation or, where the fact sheet has none, promulgationMissing');
+      if (!!a.promulgation === !!a.promulgationMissing)
+        throw fail(i, 'promulgation', 'give either promulgation or, where the fact sheet has none, promulgationMissing');
       if (!laws.includes(a.replacedBy)) throw fail(i, 'replacedBy', `unknown law "${a.replacedBy}"`);
       return { ...a, touched: 'unknown' as const };
     }

@@ -37,11 +37,18 @@ function stepText(step: Step, content: DialogContent, t: TextSet): string {
 }
 
 function latestStand(checklist: Checklist): string | null {
-  return checklist.steps.flatMap((s) => (s.stand ? [s.stand] : [])).sort().at(-1) ?? null;
+  return (
+    checklist.steps
+      .flatMap((s) => (s.stand ? [s.stand] : []))
+      .sort()
+      .at(-1) ?? null
+  );
 }
 
 /** The code that turns checklist YAML into passages: editing it must rebuild the index like editing the YAML. */
-const PASSAGE_CODE = ['checklistPassages', 'content', 'schema', 'paths'].map((m) => path.join(__dirname, `${m}${path.extname(__filename)}`));
+const PASSAGE_CODE = ['checklistPassages', 'content', 'schema', 'paths'].map((m) =>
+  path.join(__dirname, `${m}${path.extname(__filename)}`),
+);
 
 /** Indexes every checklist step as a passage, so "Wie lange ist die Bedenkfrist?" finds the step. */
 export function checklistProvider(): PassageProvider {

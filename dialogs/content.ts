@@ -30,7 +30,11 @@ export interface DialogContent {
 export class ContentError extends Error {}
 
 export function checklistFiles(dir = checklistsDir): string[] {
-  return fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 /**
@@ -38,7 +42,15 @@ export function checklistFiles(dir = checklistsDir): string[] {
  * the path inside it and the reason, so a practitioner can fix a YAML file without reading TypeScript.
  */
 export function loadDialogContent(
-  options: { dir?: string; contactsFile?: string; directoryFile?: string; knownSources?: Set<string>; knownPassages?: (id: string) => boolean; amendmentsFile?: string; today?: string } = {},
+  options: {
+    dir?: string;
+    contactsFile?: string;
+    directoryFile?: string;
+    knownSources?: Set<string>;
+    knownPassages?: (id: string) => boolean;
+    amendmentsFile?: string;
+    today?: string;
+  } = {},
 ): DialogContent {
   const contactsFile = options.contactsFile ?? contactsPath;
   const contactList = readYamlFile(contactsFile, Contact.array());
@@ -64,7 +76,8 @@ export function loadDialogContent(
     if (checklist.id !== path.basename(file).replace(/\.ya?ml$/, '')) throw new ContentError(`${file}: id: must equal the file name`);
     checklist.steps.forEach((step, i) => {
       const missing = step.contacts.find((id) => !contacts.has(id));
-      if (missing) throw new ContentError(`${file}: steps.${i}.contacts: unknown contact "${missing}" (see ${path.basename(contactsFile)})`);
+      if (missing)
+        throw new ContentError(`${file}: steps.${i}.contacts: unknown contact "${missing}" (see ${path.basename(contactsFile)})`);
       if (options.knownSources && step.source !== FACHINFO_SOURCE && !options.knownSources.has(step.source)) {
         throw new ContentError(`${file}: steps.${i}.source: unknown source "${step.source}"`);
       }
@@ -78,5 +91,13 @@ export function loadDialogContent(
   });
   checklists.sort((a, b) => a.order - b.order);
   const directory = loadDirectory(options.directoryFile);
-  return { checklists, contacts, facts, directory, lawChanges, corrections, files: [...files, contactsFile, factsPath, directory.file, lawChanges.file, correctionsPath] };
+  return {
+    checklists,
+    contacts,
+    facts,
+    directory,
+    lawChanges,
+    corrections,
+    files: [...files, contactsFile, factsPath, directory.file, lawChanges.file, correctionsPath],
+  };
 }

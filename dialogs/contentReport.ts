@@ -44,16 +44,22 @@ export function contentReport(content: DialogContent, today: string): ContentRep
     }));
   const cutoff = yearBefore(today);
   const contacts = [...content.contacts.values()].map((c) => ({ ref: `Kontakt ${c.id}`, stand: c.stand as string | null }));
-  const stale = [...steps.map(({ ref, step }) => ({ ref, stand: step.stand })), ...contacts].filter((x) => x.stand === null || x.stand < cutoff);
+  const stale = [...steps.map(({ ref, step }) => ({ ref, stand: step.stand })), ...contacts].filter(
+    (x) => x.stand === null || x.stand < cutoff,
+  );
   const counts = new Map<string, number>();
   for (const { step } of steps) for (const norm of new Set(step.legal)) counts.set(norm, (counts.get(norm) ?? 0) + 1);
   return {
     today,
     amended,
     upcoming: data.amendments.filter((a) => a.inForce > today).map(describe),
-    gaps: data.amendments.flatMap((a) => (a.kind === 'replacement' && a.promulgationMissing ? [`${describe(a)}: Fundstelle fehlt – ${a.promulgationMissing}`] : [])),
+    gaps: data.amendments.flatMap((a) =>
+      a.kind === 'replacement' && a.promulgationMissing ? [`${describe(a)}: Fundstelle fehlt – ${a.promulgationMissing}`] : [],
+    ),
     stale,
-    lowAsFact: steps.filter(({ step }) => step.confidence === 'L' && !L_MARKER.test(`${step.title} ${step.do} ${step.why}`)).map(({ ref }) => ref),
+    lowAsFact: steps
+      .filter(({ step }) => step.confidence === 'L' && !L_MARKER.test(`${step.title} ${step.do} ${step.why}`))
+      .map(({ ref }) => ref),
     norms: [...counts].map(([norm, n]) => ({ norm, steps: n })).sort((a, b) => b.steps - a.steps || a.norm.localeCompare(b.norm, 'de')),
   };
 }
@@ -68,8 +74,20 @@ export function formatContentReport(r: ContentReport): string {
   }
   if (r.upcoming.length) out.push('  Noch nicht in Kraft:', ...r.upcoming.map((u) => `    - ${u}`));
   if (r.gaps.length) out.push('  Lücken in der Änderungsdatei:', ...r.gaps.map((g) => `    - ${g}`));
-  out.push('', `(b) Länger als 12 Monate nicht geprüft oder ohne Datum: ${r.stale.length}`, ...r.stale.map((s) => `    - ${s.ref} (Stand ${date(s.stand)})`));
-  out.push('', `(c) Als L markiert, aber nicht als „prüfen“/„klären“ formuliert: ${r.lowAsFact.length}`, ...r.lowAsFact.map((s) => `    - ${s}`));
-  out.push('', `(d) Zitierte Normen (${r.norms.length}), mit Zahl der Schritte:`, ...r.norms.map((n) => `    ${String(n.steps).padStart(3)}  ${n.norm}`));
+  out.push(
+    '',
+    `(b) Länger als 12 Monate nicht geprüft oder ohne Datum: ${r.stale.length}`,
+    ...r.stale.map((s) => `    - ${s.ref} (Stand ${date(s.stand)})`),
+  );
+  out.push(
+    '',
+    `(c) Als L markiert, aber nicht als „prüfen“/„klären“ formuliert: ${r.lowAsFact.length}`,
+    ...r.lowAsFact.map((s) => `    - ${s}`),
+  );
+  out.push(
+    '',
+    `(d) Zitierte Normen (${r.norms.length}), mit Zahl der Schritte:`,
+    ...r.norms.map((n) => `    ${String(n.steps).padStart(3)}  ${n.norm}`),
+  );
   return out.join('\n');
 }

@@ -41,7 +41,13 @@ export function loadCorrections(file = correctionsPath): Correction[] {
     const issue = parsed.error.issues[0];
     throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
-  return parsed.data.corrections.map((c) => ({ id: c.id, source: c.source, stand: c.stand, patterns: c.match.map((w) => wordPattern([w])), text: { de: c.de, en: c.en } }));
+  return parsed.data.corrections.map((c) => ({
+    id: c.id,
+    source: c.source,
+    stand: c.stand,
+    patterns: c.match.map((w) => wordPattern([w])),
+    text: { de: c.de, en: c.en },
+  }));
 }
 
 /** Corrections for one passage of a source document. */

@@ -19,7 +19,10 @@ export const FORMS = ['sexual', 'labour', 'other', 'all'] as const;
 export const DEFAULT_MAX_AGE_MONTHS = 18;
 
 const text = z.string().trim().min(1);
-const url = z.string().url().refine((u) => /^https?:\/\//.test(u), 'expected an http(s) address');
+const url = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//.test(u), 'expected an http(s) address');
 const stand = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY-MM-DD, YYYY-MM or YYYY (null when undated)');
 
 export const DirectoryEntry = z
@@ -42,7 +45,9 @@ export const DirectoryEntry = z
     website: url.nullable(),
     phone: text.nullable(),
     email: z.string().email().nullable(),
-    source_url: z.array(url, { required_error: 'missing: every entry needs the page it was seen on' }).min(1, 'every entry needs the page it was seen on'),
+    source_url: z
+      .array(url, { required_error: 'missing: every entry needs the page it was seen on' })
+      .min(1, 'every entry needs the page it was seen on'),
     date_seen: text,
     stand: stand.nullable(),
     confidence: z.enum(['H', 'M']),
@@ -51,9 +56,15 @@ export const DirectoryEntry = z
   .superRefine((e, ctx) => {
     if (e.phone !== null) {
       const { bad } = parsePhones(e.phone);
-      if (bad !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['phone'], message: `unusual phone number format "${bad}" (expected e.g. 030 123456, +49 40 123456 or 116 016)` });
+      if (bad !== undefined)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['phone'],
+          message: `unusual phone number format "${bad}" (expected e.g. 030 123456, +49 40 123456 or 116 016)`,
+        });
     }
-    if (e.hotline && (!e.phone || !e.hours)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['hours'], message: 'a hotline needs a phone number and its hours' });
+    if (e.hotline && (!e.phone || !e.hours))
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['hours'], message: 'a hotline needs a phone number and its hours' });
   });
 
 const DirectoryFile = z.object({ version: z.number().int(), entries: z.array(z.unknown()) }).strict();
@@ -117,7 +128,11 @@ export function standDate(s: string): Date {
 }
 
 export function monthsBetween(from: Date, to: Date): number {
-  return (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + (to.getUTCMonth() - from.getUTCMonth()) - (to.getUTCDate() < from.getUTCDate() ? 1 : 0);
+  return (
+    (to.getUTCFullYear() - from.getUTCFullYear()) * 12 +
+    (to.getUTCMonth() - from.getUTCMonth()) -
+    (to.getUTCDate() < from.getUTCDate() ? 1 : 0)
+  );
 }
 
 export type CheckReason = 'undated' | 'old' | 'secondary';

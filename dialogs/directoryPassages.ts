@@ -14,7 +14,9 @@ import { fill, loadTexts, textsPath, type TextSet } from './texts';
  */
 
 /** The code that turns entries into passages: a change to it makes the index stale, like a change to the data. */
-const PASSAGE_CODE = ['directoryPassages', 'directory', 'directoryQuery', 'directoryText', 'phone'].map((m) => path.join(__dirname, `${m}${path.extname(__filename)}`));
+const PASSAGE_CODE = ['directoryPassages', 'directory', 'directoryQuery', 'directoryText', 'phone'].map((m) =>
+  path.join(__dirname, `${m}${path.extname(__filename)}`),
+);
 
 export const directorySourceId = (land: string) => `verzeichnis-${land.toLowerCase()}`;
 
@@ -35,7 +37,11 @@ function entryLine(e: DirectoryEntry, t: TextSet): string {
     .join(' – ');
 }
 
-export function directoryPassages(directory: Directory, t: TextSet, landName: (code: string) => string): { sources: IndexedSource[]; passages: Passage[] } {
+export function directoryPassages(
+  directory: Directory,
+  t: TextSet,
+  landName: (code: string) => string,
+): { sources: IndexedSource[]; passages: Passage[] } {
   const lands = [...new Set(directory.entries.map((e) => e.land))];
   const sources: IndexedSource[] = lands.map((land) => ({
     id: directorySourceId(land),
@@ -54,7 +60,10 @@ export function directoryPassages(directory: Directory, t: TextSet, landName: (c
     id: `${directorySourceId(land)}#eintraege`,
     sourceId: directorySourceId(land),
     heading: landName(land),
-    text: directory.entries.filter((e) => e.land === land).map((e) => `- ${entryLine(e, t)}`).join('\n'),
+    text: directory.entries
+      .filter((e) => e.land === land)
+      .map((e) => `- ${entryLine(e, t)}`)
+      .join('\n'),
   }));
   return { sources, passages };
 }

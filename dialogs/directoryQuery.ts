@@ -16,12 +16,16 @@ const phrase = z.string().trim().min(2);
 const QueryFile = z
   .object({
     version: z.number().int(),
-    lands: z.array(z.object({ code: Bundesland, de: phrase, en: phrase, aliases: z.array(phrase), cities: z.array(phrase) }).strict()).length(16),
+    lands: z
+      .array(z.object({ code: Bundesland, de: phrase, en: phrase, aliases: z.array(phrase), cities: z.array(phrase) }).strict())
+      .length(16),
     intent: z.array(phrase).min(1),
     intentWithPlace: z.array(phrase).default([]),
     lookupCues: z.array(phrase).min(1),
     notIntent: z.array(phrase).default([]),
-    filters: z.object(Object.fromEntries(FILTERS.map((f) => [f, z.array(phrase).min(1)])) as Record<Filter, z.ZodArray<typeof phrase>>).strict(),
+    filters: z
+      .object(Object.fromEntries(FILTERS.map((f) => [f, z.array(phrase).min(1)])) as Record<Filter, z.ZodArray<typeof phrase>>)
+      .strict(),
   })
   .strict();
 

@@ -31,7 +31,11 @@ export function entriesByName(query: string, directory: Directory): DirectoryEnt
  */
 export function lookupDirectory(query: string, directory: Directory, vocab: QueryVocabulary): DirectoryLookup | undefined {
   const place = findPlace(query, vocab);
-  if (place.land) return { kind: 'land', selection: selectForQuestion(directory, { land: place.land, city: place.city, filters: filtersOf(query, vocab) }) };
+  if (place.land)
+    return {
+      kind: 'land',
+      selection: selectForQuestion(directory, { land: place.land, city: place.city, filters: filtersOf(query, vocab) }),
+    };
   const byName = entriesByName(query, directory);
   if (byName.length) return { kind: 'names', entries: byName };
   const asked = parseContactQuestion(query, vocab);

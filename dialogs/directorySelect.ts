@@ -30,7 +30,10 @@ const servesAll = (e: DirectoryEntry) => e.groups.includes('all');
 function matches(e: DirectoryEntry, filter: Filter): boolean {
   switch (filter) {
     case 'labour':
-      return e.kind === 'arbeitsausbeutung' || ((e.kind === 'fachberatungsstelle' || e.kind === 'polizei') && (e.forms.includes('labour') || e.forms.includes('all')));
+      return (
+        e.kind === 'arbeitsausbeutung' ||
+        ((e.kind === 'fachberatungsstelle' || e.kind === 'polizei') && (e.forms.includes('labour') || e.forms.includes('all')))
+      );
     case 'minors':
       return e.groups.includes('minors') || (servesAll(e) && (e.kind === 'fachberatungsstelle' || e.kind === 'polizei'));
     case 'men':
@@ -49,7 +52,13 @@ function ordered(entries: DirectoryEntry[], city: string | undefined, filters: F
   const kindRank = (e: DirectoryEntry) => (filters.includes('police') && e.kind === 'polizei' ? -1 : KIND_ORDER.indexOf(e.kind));
   return entries
     .map((e, i) => ({ e, i }))
-    .sort((a, b) => kindRank(a.e) - kindRank(b.e) || Number(inCity(b.e, city)) - Number(inCity(a.e, city)) || Number(b.e.confidence === 'H') - Number(a.e.confidence === 'H') || a.i - b.i)
+    .sort(
+      (a, b) =>
+        kindRank(a.e) - kindRank(b.e) ||
+        Number(inCity(b.e, city)) - Number(inCity(a.e, city)) ||
+        Number(b.e.confidence === 'H') - Number(a.e.confidence === 'H') ||
+        a.i - b.i,
+    )
     .map(({ e }) => e);
 }
 
@@ -58,7 +67,8 @@ const dedicatedToMinors = (e: DirectoryEntry) => e.groups.length === 1 && e.grou
 /** Nationwide services, the ones the question is about first; women-only services not when it asks about men. */
 function nationwide(directory: Directory, filters: Filter[]): DirectoryEntry[] {
   const viaTargets = new Set(directory.entries.map((e) => e.via).filter(Boolean));
-  const relevant = (e: DirectoryEntry) => (filters.includes('minors') && e.groups.includes('minors')) || (filters.includes('labour') && e.forms.includes('labour'));
+  const relevant = (e: DirectoryEntry) =>
+    (filters.includes('minors') && e.groups.includes('minors')) || (filters.includes('labour') && e.forms.includes('labour'));
   return directory.entries
     .filter((e) => e.land === 'DE' && !viaTargets.has(e.id))
     .filter((e) => !(filters.includes('men') && e.groups.length === 1 && e.groups[0] === 'women'))
@@ -67,7 +77,10 @@ function nationwide(directory: Directory, filters: Filter[]): DirectoryEntry[] {
     .map(({ e }) => e);
 }
 
-export function selectForQuestion(directory: Directory, question: { land: BundeslandCode; city?: string; filters: Filter[] }): DirectorySelection {
+export function selectForQuestion(
+  directory: Directory,
+  question: { land: BundeslandCode; city?: string; filters: Filter[] },
+): DirectorySelection {
   const { land, city, filters } = question;
   const all = directory.entries.filter((e) => e.land === land);
   const filtered = all.filter((e) => filters.every((f) => matches(e, f)));
@@ -103,7 +116,11 @@ export function entriesForCase(directory: Directory, facts: Facts, kinds: string
   const ofKind = directory.entries.filter((e) => e.land === facts.land && kinds.includes(e.kind));
   const filters = filtersForCase(facts);
   const sexual = facts.exploitation === 'sexual';
-  const fitting = ofKind.filter((e) => filters.every((f) => matches(e, f)) && (!sexual || e.kind !== 'fachberatungsstelle' || e.forms.includes('sexual') || e.forms.includes('all')));
+  const fitting = ofKind.filter(
+    (e) =>
+      filters.every((f) => matches(e, f)) &&
+      (!sexual || e.kind !== 'fachberatungsstelle' || e.forms.includes('sexual') || e.forms.includes('all')),
+  );
   return ordered(fitting.length ? fitting : ofKind, undefined, filters);
 }
 

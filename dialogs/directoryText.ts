@@ -28,7 +28,9 @@ export function sourceLine(entry: DirectoryEntry, t: DirectoryTexts): string {
 export function checkNote(entry: DirectoryEntry, t: DirectoryTexts, now: Date): string | undefined {
   const reasons = checkReasons(entry, now);
   if (!reasons.length) return undefined;
-  const words = reasons.map((r) => (r === 'undated' ? t.checkUndated : r === 'old' ? fill(t.checkOld, { months: DEFAULT_MAX_AGE_MONTHS }) : t.checkSecondary));
+  const words = reasons.map((r) =>
+    r === 'undated' ? t.checkUndated : r === 'old' ? fill(t.checkOld, { months: DEFAULT_MAX_AGE_MONTHS }) : t.checkSecondary,
+  );
   return `${t.check} (${words.join('; ')})`;
 }
 
@@ -43,7 +45,13 @@ export function entryProfile(entry: DirectoryEntry, t: DirectoryTexts): string {
 export function entryLine(entry: DirectoryEntry, t: DirectoryTexts, now: Date): string {
   const place = placeOf(entry);
   const phones = phonesOf(entry).map((p) => `${p.text}${p.note ? ` (${p.note})` : ''}`);
-  const reach = [phones.length ? `${t.phone} ${phones.join('; ')}` : '', entry.email ? `${t.email} ${entry.email}` : '', entry.website ?? ''].filter(Boolean).join(', ');
+  const reach = [
+    phones.length ? `${t.phone} ${phones.join('; ')}` : '',
+    entry.email ? `${t.email} ${entry.email}` : '',
+    entry.website ?? '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const check = checkNote(entry, t, now);
   return `${shortName(entry)}${place ? ` (${place})` : ''}${reach ? ` – ${reach}` : ''} – ${sourceLine(entry, t)}${check ? ` – ${check}` : ''}`;
 }

@@ -58,7 +58,15 @@ export interface Summary {
 export type View =
   | { kind: 'fact'; def: FactDef; index: number; total: number }
   | { kind: 'menu'; checklists: ChecklistOverview[]; suggested?: string }
-  | { kind: 'step'; checklist: Checklist; step: Step; position: number; total: number; status: 'open' | 'done' | 'later'; contacts: Contact[] }
+  | {
+      kind: 'step';
+      checklist: Checklist;
+      step: Step;
+      position: number;
+      total: number;
+      status: 'open' | 'done' | 'later';
+      contacts: Contact[];
+    }
   | { kind: 'checklistDone'; checklist: Checklist; openSteps: Step[]; next?: ChecklistOverview }
   | { kind: 'summary'; summary: Summary }
   | { kind: 'more'; checklist: Checklist; step: Step }
@@ -84,7 +92,9 @@ const key = (checklist: Checklist, step: Step) => `${checklist.id}/${step.id}`;
 
 export function stepApplies(step: Step, facts: Facts): boolean {
   if (!step.when) return true;
-  return (Object.entries(step.when) as Array<[FactKey, string[]]>).every(([k, allowed]) => facts[k] !== undefined && allowed.includes(facts[k] as string));
+  return (Object.entries(step.when) as Array<[FactKey, string[]]>).every(
+    ([k, allowed]) => facts[k] !== undefined && allowed.includes(facts[k] as string),
+  );
 }
 
 export function visibleSteps(checklist: Checklist, facts: Facts): Step[] {
@@ -116,7 +126,11 @@ export function contactsFor(ids: string[], defs: Definitions, facts: Facts): Con
   const out = new Map<string, Contact>();
   for (const id of ids) {
     const c = defs.contacts.get(id);
-    if (!c || !((c.lands.length === 0 || (facts.land !== undefined && c.lands.includes(facts.land))) && (!c.minorsOnly || facts.age === 'u18'))) continue;
+    if (
+      !c ||
+      !((c.lands.length === 0 || (facts.land !== undefined && c.lands.includes(facts.land))) && (!c.minorsOnly || facts.age === 'u18'))
+    )
+      continue;
     const entries = c.directory && defs.directory ? entriesForCase(defs.directory, facts, c.directory.kinds) : [];
     if (!entries.length || c.directory?.keep) out.set(c.id, c);
     for (const e of entries) out.set(`verzeichnis-${e.id}`, entryContact(e));
@@ -131,7 +145,13 @@ function nextMissingFact(defs: Definitions, facts: Facts): number {
 function overview(defs: Definitions, progress: Progress): ChecklistOverview[] {
   return defs.checklists.map((c) => {
     const steps = visibleSteps(c, progress.facts);
-    return { id: c.id, title: c.title, intro: c.intro, total: steps.length, done: steps.filter((s) => progress.done.includes(key(c, s))).length };
+    return {
+      id: c.id,
+      title: c.title,
+      intro: c.intro,
+      total: steps.length,
+      done: steps.filter((s) => progress.done.includes(key(c, s))).length,
+    };
   });
 }
 
@@ -141,7 +161,12 @@ export function summarize(defs: Definitions, progress: Progress): Summary {
     .map((d) => ({ key: d.key, def: d, value: String(progress.facts[d.key]) }));
   const checklists = defs.checklists.map((c) => {
     const steps = visibleSteps(c, progress.facts);
-    return { id: c.id, title: c.title, done: steps.filter((s) => progress.done.includes(key(c, s))), open: steps.filter((s) => !progress.done.includes(key(c, s))) };
+    return {
+      id: c.id,
+      title: c.title,
+      done: steps.filter((s) => progress.done.includes(key(c, s))),
+      open: steps.filter((s) => !progress.done.includes(key(c, s))),
+    };
   });
   const allSteps = defs.checklists.flatMap((c) => visibleSteps(c, progress.facts));
   const contacts = contactsFor([...new Set(allSteps.flatMap((s) => s.contacts))], defs, progress.facts);
@@ -161,13 +186,24 @@ function current(defs: Definitions, progress: Progress): View {
   const steps = visibleSteps(checklist, progress.facts);
   if (progress.position >= steps.length) {
     const openSteps = steps.filter((s) => !progress.done.includes(key(checklist, s)));
-    const next = all.find((c) => c.id !== checklist.id && c.done < c.total && defs.checklists.findIndex((d) => d.id === c.id) > defs.checklists.indexOf(checklist));
+    const next = all.find(
+      (c) =>
+        c.id !== checklist.id && c.done < c.total && defs.checklists.findIndex((d) => d.id === c.id) > defs.checklists.indexOf(checklist),
+    );
     return { kind: 'checklistDone', checklist, openSteps, next };
   }
   const step = steps[progress.position];
   const k = key(checklist, step);
   const status = progress.done.includes(k) ? 'done' : progress.later.includes(k) ? 'later' : 'open';
-  return { kind: 'step', checklist, step, position: progress.position, total: steps.length, status, contacts: contactsFor(step.contacts, defs, progress.facts) };
+  return {
+    kind: 'step',
+    checklist,
+    step,
+    position: progress.position,
+    total: steps.length,
+    status,
+    contacts: contactsFor(step.contacts, defs, progress.facts),
+  };
 }
 
 function openChecklist(defs: Definitions, p: Progress, checklistId: string): void {
@@ -201,9 +237,11 @@ const fresh = (): Progress => ({ facts: {}, position: 0, done: [], later: [] });
 export function reduce(defs: Definitions, progress: Progress | undefined, action: Action): Outcome {
   if (action.type === 'start' || (action.type === 'open' && !progress)) {
     const next = fresh();
-    if (action.type === 'start') for (const [k, v] of Object.entries(action.facts ?? {})) {
-      if ((FACT_VALUES[k as FactKey] as readonly string[] | undefined)?.includes(v as string)) (next.facts as Record<string, string>)[k] = v as string;
-    }
+    if (action.type === 'start')
+      for (const [k, v] of Object.entries(action.facts ?? {})) {
+        if ((FACT_VALUES[k as FactKey] as readonly string[] | undefined)?.includes(v as string))
+          (next.facts as Record<string, string>)[k] = v as string;
+      }
     if (action.type === 'open' && defs.checklists.some((c) => c.id === action.checklistId)) next.target = action.checklistId;
     return { progress: next, view: current(defs, next) };
   }

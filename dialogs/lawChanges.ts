@@ -16,7 +16,15 @@ export type LawChange =
       /** The norms the change is known to touch, or 'unknown'. */
       touched: string[] | 'unknown';
     }
-  | { kind: 'lawReplaced'; id: string; law: string; replacedBy: string; inForce: string; promulgation?: string; consequence?: { de: string; en: string } };
+  | {
+      kind: 'lawReplaced';
+      id: string;
+      law: string;
+      replacedBy: string;
+      inForce: string;
+      promulgation?: string;
+      consequence?: { de: string; en: string };
+    };
 
 export interface LawChangeNotes {
   /** The date the statements were checked (a step) or the source's date; null when unknown. */
@@ -33,7 +41,15 @@ export function changesFor(cited: NormRef[], stand: string | null, today: string
     const ofLaw = cited.filter((n) => n.law === a.law);
     if (!ofLaw.length) continue;
     if (a.kind === 'replacement') {
-      out.push({ kind: 'lawReplaced', id: a.id, law: a.law, replacedBy: a.replacedBy, inForce: a.inForce, promulgation: a.promulgation, consequence: a.consequence });
+      out.push({
+        kind: 'lawReplaced',
+        id: a.id,
+        law: a.law,
+        replacedBy: a.replacedBy,
+        inForce: a.inForce,
+        promulgation: a.promulgation,
+        consequence: a.consequence,
+      });
       continue;
     }
     const touched = a.touched;
@@ -64,6 +80,8 @@ export function stepLawChanges(step: Pick<Step, 'legal' | 'stand'>, today: strin
 
 /** A source passage: the laws its text names, against the source's own date. */
 export function textLawChanges(text: string, sourceDate: string | null, today: string, data: LawChangeData): LawChangeNotes {
-  const named: NormRef[] = data.lawPatterns.filter((l) => l.pattern.test(text)).map((l) => ({ law: l.law, sections: [], path: [], text: l.law }));
+  const named: NormRef[] = data.lawPatterns
+    .filter((l) => l.pattern.test(text))
+    .map((l) => ({ law: l.law, sections: [], path: [], text: l.law }));
   return { stand: sourceDate, basis: 'source', changes: changesFor(named, sourceDate, today, data) };
 }

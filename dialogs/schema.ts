@@ -40,7 +40,10 @@ export const Step = z
     legal: z.array(text).default([]),
     source: text,
     /** The indexed passage "Mehr dazu" opens, "<sourceId>#<passageId>" of `source`; without it, the step's own passage. */
-    passage: z.string().regex(/^[a-z0-9-]+#[\w-]+$/, 'expected "<sourceId>#<passageId>"').optional(),
+    passage: z
+      .string()
+      .regex(/^[a-z0-9-]+#[\w-]+$/, 'expected "<sourceId>#<passageId>"')
+      .optional(),
     /** The date the statement was checked; null only for a step resting on an undated source. */
     stand: isoDate.nullable(),
     confidence: z.enum(['H', 'M', 'L']),
@@ -49,7 +52,10 @@ export const Step = z
   })
   .strict()
   .refine((s) => s.legal.length > 0 || s.source.length > 0, { message: 'every step needs a legal basis or a source' })
-  .refine((s) => !s.passage || s.passage.startsWith(`${s.source}#`), { message: 'passage must belong to the step\'s source', path: ['passage'] });
+  .refine((s) => !s.passage || s.passage.startsWith(`${s.source}#`), {
+    message: "passage must belong to the step's source",
+    path: ['passage'],
+  });
 
 export const Checklist = z
   .object({
@@ -81,7 +87,10 @@ export const Contact = z
     description: text,
     lookup: text.optional(),
     /** Shown as (or with `keep`, followed by) the case Land's directory entries of these kinds (dialogs/directory.yaml). */
-    directory: z.object({ kinds: z.array(z.enum(ENTRY_KINDS)).min(1), keep: z.boolean().default(false) }).strict().optional(),
+    directory: z
+      .object({ kinds: z.array(z.enum(ENTRY_KINDS)).min(1), keep: z.boolean().default(false) })
+      .strict()
+      .optional(),
     source: text,
     stand: isoDate,
   })
@@ -92,7 +101,12 @@ export const FactsFile = z
     version: z.number().int(),
     facts: z.array(
       z
-        .object({ key: z.enum(FACT_KEYS as [FactKey, ...FactKey[]]), question: text, questionEn: text, options: z.array(z.object({ value: z.string(), label: text, labelEn: text.optional() }).strict()).min(2) })
+        .object({
+          key: z.enum(FACT_KEYS as [FactKey, ...FactKey[]]),
+          question: text,
+          questionEn: text,
+          options: z.array(z.object({ value: z.string(), label: text, labelEn: text.optional() }).strict()).min(2),
+        })
         .strict(),
     ),
   })

@@ -73,7 +73,10 @@ export function composeAnswer(result: SearchResult, policy: AnswerPolicy, langua
   const confident = decision === 'confident';
   const alternatives = confident
     ? []
-    : rest.filter((h) => h.score >= best.score * ALTERNATIVE_SHARE).slice(0, 2).map((h) => viewPassage(h, policy));
+    : rest
+        .filter((h) => h.score >= best.score * ALTERNATIVE_SHARE)
+        .slice(0, 2)
+        .map((h) => viewPassage(h, policy));
   return {
     kind: confident ? 'answer' : 'uncertain',
     language,

@@ -23,7 +23,9 @@ export const CalibrationFile = z
     version: z.number().int(),
     /** Logistic model: p = 1 / (1 + e^−(bias + Σ weight·feature)). Features: the signals, concepts as log(1 + n). */
     bias: z.number(),
-    weights: z.object(Object.fromEntries(SIGNAL_NAMES.map((n) => [n, z.number()])) as Record<(typeof SIGNAL_NAMES)[number], z.ZodNumber>).strict(),
+    weights: z
+      .object(Object.fromEntries(SIGNAL_NAMES.map((n) => [n, z.number()])) as Record<(typeof SIGNAL_NAMES)[number], z.ZodNumber>)
+      .strict(),
     /** At or above: answer plainly. */
     confident: z.number().min(0).max(1),
     /** At or above (below confident): answer with alternatives. Below: "not in my sources". */
@@ -48,7 +50,11 @@ export function calibratedConfidence(s: ConfidenceSignals, model: Calibration | 
 }
 
 /** Fits the logistic model by gradient descent with a little L2 (features are on similar scales). */
-export function fitLogistic(xs: number[][], ys: boolean[], { steps = 4000, rate = 0.5, l2 = 0.001 } = {}): { bias: number; weights: number[] } {
+export function fitLogistic(
+  xs: number[][],
+  ys: boolean[],
+  { steps = 4000, rate = 0.5, l2 = 0.001 } = {},
+): { bias: number; weights: number[] } {
   const d = xs[0]?.length ?? 0;
   let bias = 0;
   const w = new Array<number>(d).fill(0);

@@ -43,9 +43,19 @@ export function chooseBands(
 /** Fits the confidence model on the given (tuning) cases. */
 export function fitCalibration(search: KnowledgeSearch, cases: EvalCase[], fittedOn: string): Calibration {
   const data = samples(search, cases);
-  const { bias, weights } = fitLogistic(data.map((d) => features(d.signals)), data.map((d) => d.right));
+  const { bias, weights } = fitLogistic(
+    data.map((d) => features(d.signals)),
+    data.map((d) => d.right),
+  );
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  const model = { bias: round(bias), weights: Object.fromEntries(SIGNAL_NAMES.map((name, i) => [name, round(weights[i])])) as Calibration['weights'] };
-  const scored = data.map((d) => ({ p: sigmoid(SIGNAL_NAMES.reduce((s, name, i) => s + model.weights[name] * features(d.signals)[i], model.bias)), right: d.right, answerable: d.answerable }));
+  const model = {
+    bias: round(bias),
+    weights: Object.fromEntries(SIGNAL_NAMES.map((name, i) => [name, round(weights[i])])) as Calibration['weights'],
+  };
+  const scored = data.map((d) => ({
+    p: sigmoid(SIGNAL_NAMES.reduce((s, name, i) => s + model.weights[name] * features(d.signals)[i], model.bias)),
+    right: d.right,
+    answerable: d.answerable,
+  }));
   return { version: 1, ...model, ...chooseBands(scored), fittedOn };
 }

@@ -31,7 +31,10 @@ function reliabilityLines(title: string, rows: ReliabilityRow[]): string[] {
   return [
     title,
     `  ${'band'.padEnd(11)} ${'cases'.padStart(5)} ${'predicted'.padStart(9)} ${'observed'.padStart(8)}`,
-    ...rows.map((r) => `  ${`${r.from.toFixed(2)}–${r.to.toFixed(2)}`.padEnd(11)} ${String(r.cases).padStart(5)} ${num(r.predicted, 9)} ${num(r.observed, 8)}`),
+    ...rows.map(
+      (r) =>
+        `  ${`${r.from.toFixed(2)}–${r.to.toFixed(2)}`.padEnd(11)} ${String(r.cases).padStart(5)} ${num(r.predicted, 9)} ${num(r.observed, 8)}`,
+    ),
   ];
 }
 
@@ -46,12 +49,16 @@ export function formatReport(result: EvalResult, options: { misses?: boolean } =
   for (const f of result.files) {
     lines.push(`${f.file}`, ...table(groupRows(f.groups)));
     if (options.misses) {
-      for (const m of f.misses) lines.push(`  miss rank=${m.rank ?? '-'} answer=${m.decision ?? '-'} q=${JSON.stringify(m.q)} top=[${m.top.join(', ')}]`);
+      for (const m of f.misses)
+        lines.push(`  miss rank=${m.rank ?? '-'} answer=${m.decision ?? '-'} q=${JSON.stringify(m.q)} top=[${m.top.join(', ')}]`);
     }
     lines.push('');
   }
   lines.push('overall (all files pooled)', ...table(groupRows(result.overall)), '');
-  lines.push(...reliabilityLines('reliability of the confidence, holdout split (right first answers per band)', result.reliability.holdout), '');
+  lines.push(
+    ...reliabilityLines('reliability of the confidence, holdout split (right first answers per band)', result.reliability.holdout),
+    '',
+  );
   lines.push(...reliabilityLines('reliability of the confidence, all files', result.reliability.all));
   if (result.peers) {
     lines.push('', 'peers (same passages, same questions, same run)');

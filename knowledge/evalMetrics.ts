@@ -55,12 +55,33 @@ export function metrics(outcomes: Outcome[]): Metrics {
     cases: outcomes.length,
     answerable: answerable.length,
     unanswerable: unanswerable.length,
-    hitAt1: share(count(answerable, (o) => o.rank === 0), answerable.length),
-    hitAt3: share(count(answerable, (o) => o.rank >= 0 && o.rank < 3), answerable.length),
+    hitAt1: share(
+      count(answerable, (o) => o.rank === 0),
+      answerable.length,
+    ),
+    hitAt3: share(
+      count(answerable, (o) => o.rank >= 0 && o.rank < 3),
+      answerable.length,
+    ),
     mrr: share(rr, answerable.length),
-    right: decided ? share(count(answerable, (o) => o.rank === 0 && o.decision !== 'none'), answerable.length) : null,
-    confidentlyWrong: decided ? share(count(outcomes, (o) => o.decision === 'confident' && !isRightFirst(o)), outcomes.length) : null,
-    declined: decided ? share(count(unanswerable, (o) => o.decision === 'none'), unanswerable.length) : null,
+    right: decided
+      ? share(
+          count(answerable, (o) => o.rank === 0 && o.decision !== 'none'),
+          answerable.length,
+        )
+      : null,
+    confidentlyWrong: decided
+      ? share(
+          count(outcomes, (o) => o.decision === 'confident' && !isRightFirst(o)),
+          outcomes.length,
+        )
+      : null,
+    declined: decided
+      ? share(
+          count(unanswerable, (o) => o.decision === 'none'),
+          unanswerable.length,
+        )
+      : null,
     auc: decided ? auc(outcomes.map((o) => ({ score: o.confidence ?? 0, positive: isRightFirst(o) }))) : null,
   };
 }

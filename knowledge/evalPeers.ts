@@ -20,7 +20,12 @@ type Doc = { id: string; title: string; heading: string; text: string };
 
 function documents(search: KnowledgeSearch): { docs: Doc[]; hit: (id: string) => Pick<SearchHit, 'passage' | 'source'> } {
   const passages = search.index.passages;
-  const docs = passages.map((p) => ({ id: p.id, title: search.source(p.sourceId)?.title ?? '', heading: p.heading, text: [p.text, ...(p.questions ?? [])].join('\n') }));
+  const docs = passages.map((p) => ({
+    id: p.id,
+    title: search.source(p.sourceId)?.title ?? '',
+    heading: p.heading,
+    text: [p.text, ...(p.questions ?? [])].join('\n'),
+  }));
   const hit = (id: string) => search.passage(id)!;
   return { docs, hit };
 }
@@ -65,7 +70,12 @@ export function miniSearchRanker(search: KnowledgeSearch): Ranker {
     searchOptions: { boost: { heading: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'OR' },
   });
   mini.addAll(docs);
-  return (q) => ({ hits: mini.search(q).slice(0, 5).map((r) => hit(String(r.id))) });
+  return (q) => ({
+    hits: mini
+      .search(q)
+      .slice(0, 5)
+      .map((r) => hit(String(r.id))),
+  });
 }
 
 /** Orama with its German tokenizer: Snowball German stemmer, German stopwords, typo tolerance 1. */
@@ -75,9 +85,19 @@ export async function oramaRanker(search: KnowledgeSearch): Promise<Ranker> {
     schema: { pid: 'string', title: 'string', heading: 'string', text: 'string' } as const,
     components: { tokenizer: { language: 'german', stemming: true, stemmer: germanStemmer, stopWords: germanStopwords } },
   });
-  await insertMultiple(db, docs.map((d) => ({ pid: d.id, title: d.title, heading: d.heading, text: d.text })));
+  await insertMultiple(
+    db,
+    docs.map((d) => ({ pid: d.id, title: d.title, heading: d.heading, text: d.text })),
+  );
   return async (q) => {
-    const found = await oramaSearch(db, { term: q, properties: ['title', 'heading', 'text'], boost: { heading: 2 }, tolerance: 1, limit: 5, threshold: 1 });
+    const found = await oramaSearch(db, {
+      term: q,
+      properties: ['title', 'heading', 'text'],
+      boost: { heading: 2 },
+      tolerance: 1,
+      limit: 5,
+      threshold: 1,
+    });
     return { hits: found.hits.map((h) => hit(String((h.document as { pid: string }).pid))) };
   };
 }

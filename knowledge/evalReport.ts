@@ -29,11 +29,15 @@ export function readCases(file: string): EvalCase[] {
   if (!Array.isArray(parsed.cases) || !parsed.cases.length) throw new Error(`${file}: ${format}`);
   parsed.cases.forEach((c, i) => {
     const problem =
-      !c || typeof c.q !== 'string' || !c.q.trim() ? 'q' :
-      !Array.isArray(c.expect) || !c.expect.every((g: unknown) => isStrings(g) && g.length > 0) ? 'expect' :
-      c.ids !== undefined && !isStrings(c.ids) ? 'ids' :
-      c.split !== undefined && c.split !== 'tune' && c.split !== 'holdout' ? 'split' :
-      ['style', 'topic'].find((k) => c[k] !== undefined && typeof c[k] !== 'string');
+      !c || typeof c.q !== 'string' || !c.q.trim()
+        ? 'q'
+        : !Array.isArray(c.expect) || !c.expect.every((g: unknown) => isStrings(g) && g.length > 0)
+          ? 'expect'
+          : c.ids !== undefined && !isStrings(c.ids)
+            ? 'ids'
+            : c.split !== undefined && c.split !== 'tune' && c.split !== 'holdout'
+              ? 'split'
+              : ['style', 'topic'].find((k) => c[k] !== undefined && typeof c[k] !== 'string');
     if (problem) throw new Error(`${file}: cases[${i}]: field "${problem}" is invalid; ${format}`);
   });
   return parsed.cases as EvalCase[];
@@ -47,8 +51,15 @@ export async function runCases(rank: Ranker, cases: EvalCase[]): Promise<CaseOut
     const answerable = !isUnanswerable(c);
     const rank0 = answerable ? hits.findIndex((h) => isRelevant(h, c.expect, c.ids)) : -1;
     out.push({
-      q: c.q, answerable, rank: rank0, decision: ranked.decision, confidence: ranked.confidence,
-      top: hits.slice(0, 3).map((h) => h.passage.id), style: c.style, topic: c.topic, split: c.split,
+      q: c.q,
+      answerable,
+      rank: rank0,
+      decision: ranked.decision,
+      confidence: ranked.confidence,
+      top: hits.slice(0, 3).map((h) => h.passage.id),
+      style: c.style,
+      topic: c.topic,
+      split: c.split,
     });
   }
   return out;
@@ -122,7 +133,10 @@ export async function evaluateFiles(
   return result;
 }
 
-async function peerTable(files: Array<{ file: string; cases: EvalCase[] }>, rankers: Array<{ name: string; rank: Ranker }>): Promise<PeerRow[]> {
+async function peerTable(
+  files: Array<{ file: string; cases: EvalCase[] }>,
+  rankers: Array<{ name: string; rank: Ranker }>,
+): Promise<PeerRow[]> {
   const rows: PeerRow[] = [];
   for (const f of files) {
     const splits = [...new Set(f.cases.map((c) => c.split ?? 'all'))];

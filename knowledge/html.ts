@@ -1,6 +1,26 @@
 import type { Block } from './parseSource';
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', sect: '§', ndash: '–', mdash: '—', bdquo: '„', ldquo: '“', rdquo: '”' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  auml: 'ä',
+  ouml: 'ö',
+  uuml: 'ü',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  Uuml: 'Ü',
+  szlig: 'ß',
+  sect: '§',
+  ndash: '–',
+  mdash: '—',
+  bdquo: '„',
+  ldquo: '“',
+  rdquo: '”',
+};
 
 function decode(text: string): string {
   return text
@@ -10,7 +30,9 @@ function decode(text: string): string {
 }
 
 function clean(fragment: string): string {
-  return decode(fragment.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decode(fragment.replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Metadata from <title> and <meta> tags; front matter, where present, wins. */
@@ -24,7 +46,11 @@ export function htmlMeta(html: string): Record<string, unknown> {
     const value = decode(m[2]).trim();
     if (name === 'publisher' || name === 'author' || name === 'dc.publisher') out.publisher ??= value;
     else if (name === 'date' || name === 'dc.date' || name === 'dcterms.date') out.date = value.slice(0, 10);
-    else if (name === 'keywords') out.topics = value.split(',').map((t) => t.trim()).filter(Boolean);
+    else if (name === 'keywords')
+      out.topics = value
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
     else if (name === 'lotse:id') out.id = value;
     else if (name === 'lotse:bundesland') out.bundesland = value;
     else if (name === 'lotse:url') out.url = value;

@@ -8,7 +8,14 @@ export const INDEX_FORMAT = 'lotse-knowledge-index';
 export const INDEX_VERSION = 2;
 
 /** Ranking parameters, frozen in one place and stored with the index they were built for. */
-export const RANKING = Object.freeze({ k1: 1.2, b: 0.5, headingWeight: 2.5, questionWeight: 1.5, compoundPartWeight: 0.5, minPartLength: 5 });
+export const RANKING = Object.freeze({
+  k1: 1.2,
+  b: 0.5,
+  headingWeight: 2.5,
+  questionWeight: 1.5,
+  compoundPartWeight: 0.5,
+  minPartLength: 5,
+});
 
 export interface IndexedSource extends SourceMeta {
   /** "document" for files in knowledge/sources; what a provider adds says what it is ("checklist", "directory"). */

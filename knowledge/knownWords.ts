@@ -71,7 +71,8 @@ export class KnownWords {
       const head = this.exact(w.slice(i));
       if (!head) continue;
       const modifier = w.slice(0, i);
-      if (this.kinds.has(modifier) || (modifier.endsWith('s') && this.kinds.has(modifier.slice(0, -1))) || this.exact(modifier)) return head;
+      if (this.kinds.has(modifier) || (modifier.endsWith('s') && this.kinds.has(modifier.slice(0, -1))) || this.exact(modifier))
+        return head;
     }
     return undefined;
   }
@@ -82,7 +83,12 @@ export class KnownWords {
   }
 
   static deserialize(text: string): KnownWords {
-    return new KnownWords(text.split('\n').filter(Boolean).map((line): [string, WordKind] => [line.slice(1), line[0] === 'n' ? 'noun' : 'word']));
+    return new KnownWords(
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((line): [string, WordKind] => [line.slice(1), line[0] === 'n' ? 'noun' : 'word']),
+    );
   }
 }
 

@@ -23,15 +23,17 @@ export type Language = 'de' | 'en';
 const MappingFile = z.object({
   version: z.number().int(),
   entries: z.array(
-    z.object({
-      fact: z.string().min(1).optional(),
-      terms: z.array(z.string().min(1)).min(1),
-      means: z.array(z.string().min(1)),
-      weight: z.number().gt(0).max(1).default(0.8),
-      mass: z.number().min(0).max(1).default(1),
-      /** Passages containing one of these phrases count less when the fact is recognised (a non-EU case: EU steps). */
-      avoid: z.array(z.string().min(1)).default([]),
-    }).strict(),
+    z
+      .object({
+        fact: z.string().min(1).optional(),
+        terms: z.array(z.string().min(1)).min(1),
+        means: z.array(z.string().min(1)),
+        weight: z.number().gt(0).max(1).default(0.8),
+        mass: z.number().min(0).max(1).default(1),
+        /** Passages containing one of these phrases count less when the fact is recognised (a non-EU case: EU steps). */
+        avoid: z.array(z.string().min(1)).default([]),
+      })
+      .strict(),
   ),
 });
 
@@ -94,7 +96,9 @@ function mappingGroups(file: string): SynonymGroup[] {
 export function loadLexicon(dir = lexiconDir): Lexicon {
   const stop = readYamlFile(path.join(dir, 'stopwords.yaml'), StopwordsFile);
   const syn = readYamlFile(path.join(dir, 'synonyms.yaml'), SynonymsFile);
-  const mappings = MAPPING_FILES.map((f) => path.join(dir, f)).filter((f) => fs.existsSync(f)).flatMap(mappingGroups);
+  const mappings = MAPPING_FILES.map((f) => path.join(dir, f))
+    .filter((f) => fs.existsSync(f))
+    .flatMap(mappingGroups);
   const de = new Set(stop.de.map(fold));
   const en = new Set(stop.en.map(fold));
   const calibrationFile = path.join(dir, 'confidence.yaml');

@@ -4,7 +4,10 @@ const FOLDS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' }
 
 /** Lower-case and fold umlauts and ß to their two-letter forms, so "Entschädigung" and "Entschaedigung" meet. */
 export function fold(text: string): string {
-  const out = text.toLowerCase().normalize('NFC').replace(/[äöüß]/g, (c) => FOLDS[c]);
+  const out = text
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/[äöüß]/g, (c) => FOLDS[c]);
   // Remaining diacritics (é, č, …) lose their marks; names from other languages still match plain input.
   // (Pure ASCII has none: the index build folds every passage, so it skips the decomposition then.)
   return /[^\p{ASCII}]/u.test(out) ? out.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : out;

@@ -3,10 +3,7 @@ import YAML from 'yaml';
 import { SourceMeta, describeIssue } from './sourceSchema';
 import { htmlToBlocks, htmlMeta } from './html';
 
-export type Block =
-  | { kind: 'heading'; level: number; text: string }
-  | { kind: 'para'; text: string }
-  | { kind: 'item'; text: string };
+export type Block = { kind: 'heading'; level: number; text: string } | { kind: 'para'; text: string } | { kind: 'item'; text: string };
 
 export interface ParsedSource {
   meta: SourceMeta;
@@ -14,7 +11,10 @@ export interface ParsedSource {
 }
 
 export class SourceError extends Error {
-  constructor(readonly file: string, detail: string) {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
     super(`${file}: ${detail}`);
   }
 }
@@ -65,7 +65,10 @@ function defaultId(file: string): string {
   return path
     .basename(file, path.extname(file))
     .toLowerCase()
-    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }

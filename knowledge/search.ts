@@ -129,7 +129,10 @@ export class KnowledgeSearch {
   private passageIds: Map<string, number> | undefined;
   private scratch: { alt: Accumulator; best: Accumulator; total: Accumulator } | undefined;
 
-  constructor(readonly index: SerializedIndex, private readonly lexicon: Lexicon) {
+  constructor(
+    readonly index: SerializedIndex,
+    private readonly lexicon: Lexicon,
+  ) {
     this.vocab = new Vocabulary(index.vocab);
     this.postings = decodePostings(index.postings);
     const n = index.passages.length;
@@ -193,7 +196,7 @@ export class KnowledgeSearch {
     const stems = tokens.map(stem);
     const concepts: Concept[] = [];
     const clause = questionClauseStart(query);
-    for (let i = 0; i < stems.length; ) {
+    for (let i = 0; i < stems.length;) {
       const scale = i >= clause ? 1 : SEARCH_DEFAULTS.contextWeight;
       const age = ageAt(tokens, i);
       if (age) {
@@ -231,7 +234,8 @@ export class KnowledgeSearch {
       const w = p === chosen ? 1 : group.weights[p];
       // No spelling variants: a lexicon word was typed as listed, a variant would be a false friend ("Chef" → "sicher").
       // The other words users write for it only count as spelled (their prefixes reach false friends: "Pole" → "Polizei").
-      if (phrase.length === 1) return this.expand(phrase[0], w, false, p !== chosen && p < group.triggers ? Infinity : SEARCH_DEFAULTS.minPrefixLength);
+      if (phrase.length === 1)
+        return this.expand(phrase[0], w, false, p !== chosen && p < group.triggers ? Infinity : SEARCH_DEFAULTS.minPrefixLength);
       const ids = phrase.filter((t) => !this.lexicon.stopwords.has(t)).map((t) => this.vocab.id(t));
       return ids.every((x) => x !== undefined) ? [{ terms: ids as number[], weight: w }] : [];
     });
@@ -406,7 +410,10 @@ export class KnowledgeSearch {
       for (const a of concept.alternatives) if (a.weight === 1) for (const t of a.terms) conceptIdf = Math.max(conceptIdf, this.idf[t]);
       this.scoreConcept(KnowledgeSearch.distinct(concept.alternatives), best, alt);
       // A word known only through a synonym or a spelling variant weighs what its best variant weighs.
-      if (!conceptIdf) conceptIdf = concept.alternatives.length ? Math.max(...concept.alternatives.flatMap((a) => a.terms.map((t) => this.idf[t]))) : this.maxIdf;
+      if (!conceptIdf)
+        conceptIdf = concept.alternatives.length
+          ? Math.max(...concept.alternatives.flatMap((a) => a.terms.map((t) => this.idf[t])))
+          : this.maxIdf;
       const scale = concept.scale ?? 1;
       conceptMass += conceptIdf * concept.mass * scale;
       this.addConcept(total, best, conceptIdf * concept.mass * scale, scale);
@@ -430,10 +437,13 @@ export class KnowledgeSearch {
     // Numbers and single letters alone ("{{7*7}} %00", "x 12") can meet any paragraph number: no answer without a word.
     const hasWord = concepts.some((c) => c.words.some((w) => /\p{L}{3,}/u.test(w)));
     const model = this.lexicon.calibration;
-    const bands = model ? { confident: model.confident, plausible: model.plausible } : { confident: SEARCH_DEFAULTS.confident, plausible: SEARCH_DEFAULTS.plausible };
+    const bands = model
+      ? { confident: model.confident, plausible: model.plausible }
+      : { confident: SEARCH_DEFAULTS.confident, plausible: SEARCH_DEFAULTS.plausible };
     let confidence = hits.length && hasWord ? calibratedConfidence(signals, this.lexicon.calibration) : 0;
     // A runner-up as good as the first hit: whatever the model says, the answer is not clear-cut (offer alternatives).
-    if (hits.length > 1 && hits[1].score >= hits[0].score * SEARCH_DEFAULTS.ambiguousRatio) confidence = Math.min(confidence, bands.confident - 0.001);
+    if (hits.length > 1 && hits[1].score >= hits[0].score * SEARCH_DEFAULTS.ambiguousRatio)
+      confidence = Math.min(confidence, bands.confident - 0.001);
     return { query, language, hits, confidence, bands, unknownWords, facts, signals };
   }
 

@@ -15,7 +15,10 @@ export const SourceMeta = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,80}$/, 'lower-case letters, digits and hyphens (3–80 characters)'),
     title: z.string().trim().min(3),
     publisher: z.string().trim().min(2),
-    date: z.preprocess((v) => (v === 'unbekannt' || v === 'unknown' ? null : v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate.nullable()),
+    date: z.preprocess(
+      (v) => (v === 'unbekannt' || v === 'unknown' ? null : v instanceof Date ? v.toISOString().slice(0, 10) : v),
+      isoDate.nullable(),
+    ),
     dateNote: z.string().trim().min(1).optional(),
     url: z.string().url().nullable().default(null),
     topics: z.array(z.string().min(1)).default([]),
@@ -29,6 +32,8 @@ export type SourceMeta = z.infer<typeof SourceMeta>;
 /** Explains the first problem of a failed parse as "field: reason". */
 export function describeIssue(error: z.ZodError): string {
   return error.issues
-    .map((i) => `${i.path.join('.') || '(front matter)'}: ${i.code === 'invalid_type' && i.received === 'undefined' ? 'missing' : i.message}`)
+    .map(
+      (i) => `${i.path.join('.') || '(front matter)'}: ${i.code === 'invalid_type' && i.received === 'undefined' ? 'missing' : i.message}`,
+    )
     .join('; ');
 }

@@ -197,10 +197,17 @@ export class Vocabulary {
         if (count[r] >= minShared) picked.push({ n: count[r], g: firstGram[r], id: termOfRank[r] });
         count[r] = 0;
       }
-      ids = picked.sort((a, b) => b.n - a.n || a.g - b.g || a.id - b.id).slice(0, maxCandidates).map((p) => p.id);
+      ids = picked
+        .sort((a, b) => b.n - a.n || a.g - b.g || a.id - b.id)
+        .slice(0, maxCandidates)
+        .map((p) => p.id);
     }
     if (!ids.length) return [];
-    return this.closest(term, ids.map((id) => ({ id, term: this.terms[id] })), limit);
+    return this.closest(
+      term,
+      ids.map((id) => ({ id, term: this.terms[id] })),
+      limit,
+    );
   }
 
   /** The `limit` candidates fuse.js ranks best (score, then candidate order), as similarity = 1 − score > 0.5. */

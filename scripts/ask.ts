@@ -23,7 +23,10 @@ export function toJson(result: SearchResult) {
 function readable(result: SearchResult): string {
   if (!result.hits.length) return `Keine passende Stelle in den Quellen gefunden für: ${result.query}`;
   return result.hits
-    .map((h, i) => `${i + 1}. [${h.score.toFixed(2)}] ${h.source.title} – ${h.passage.heading}\n   ${h.source.publisher}, Stand: ${h.source.date ?? 'unbekannt'}\n   ${h.passage.text.replace(/\n/g, '\n   ')}`)
+    .map(
+      (h, i) =>
+        `${i + 1}. [${h.score.toFixed(2)}] ${h.source.title} – ${h.passage.heading}\n   ${h.source.publisher}, Stand: ${h.source.date ?? 'unbekannt'}\n   ${h.passage.text.replace(/\n/g, '\n   ')}`,
+    )
     .join('\n\n');
 }
 
@@ -31,7 +34,10 @@ function readable(result: SearchResult): string {
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const json = argv.includes('--json');
   const fromStdin = argv.includes('--stdin');
-  const question = argv.filter((a) => !a.startsWith('--')).join(' ').trim();
+  const question = argv
+    .filter((a) => !a.startsWith('--'))
+    .join(' ')
+    .trim();
   if (!fromStdin && !question) {
     io.err('Aufruf: npm run --silent ask -- [--json] "Ihre Frage"   oder   npm run --silent ask -- --json --stdin < fragen.txt\n');
     return 2;

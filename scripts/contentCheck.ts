@@ -20,7 +20,12 @@ export function main(argv: string[], out: (line: string) => void = console.log, 
     return 1;
   }
   try {
-    const content = loadDialogContent({ today, amendmentsFile: option(argv, '--amendments'), dir: option(argv, '--checklists'), contactsFile: option(argv, '--contacts') });
+    const content = loadDialogContent({
+      today,
+      amendmentsFile: option(argv, '--amendments'),
+      dir: option(argv, '--checklists'),
+      contactsFile: option(argv, '--contacts'),
+    });
     out(formatContentReport(contentReport(content, today)));
     return 0;
   } catch (e) {

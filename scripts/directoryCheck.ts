@@ -1,4 +1,11 @@
-import { checkReasons, DEFAULT_MAX_AGE_MONTHS, DirectoryError, directoryPath, loadDirectory, type DirectoryEntry } from '../dialogs/directory';
+import {
+  checkReasons,
+  DEFAULT_MAX_AGE_MONTHS,
+  DirectoryError,
+  directoryPath,
+  loadDirectory,
+  type DirectoryEntry,
+} from '../dialogs/directory';
 import { BUNDESLAENDER } from '../knowledge/sourceSchema';
 
 /**
@@ -37,8 +44,14 @@ export function formatCheck(report: CheckReport, total: number, maxAgeMonths: nu
     ...section(`Stand älter als ${maxAgeMonths} Monate`, report.old.map(line)),
     ...section('Ohne Datum', report.undated.map(line)),
     ...section('Nicht Vertrauensstufe H (nur Sekundärquellen)', report.notH.map(line)),
-    ...section('Doppelte Namen', report.duplicateNames.map((n) => `  - ${n}`)),
-    ...section('Länder ohne Fachberatungsstelle', report.landsWithoutCentre.map((l) => `  - ${l}`)),
+    ...section(
+      'Doppelte Namen',
+      report.duplicateNames.map((n) => `  - ${n}`),
+    ),
+    ...section(
+      'Länder ohne Fachberatungsstelle',
+      report.landsWithoutCentre.map((l) => `  - ${l}`),
+    ),
     'Anleitung zum Korrigieren: docs/inhalte.md, Abschnitt „Verzeichnis“.',
   ].join('\n');
 }

@@ -21,7 +21,9 @@ async function main(argv: string[]): Promise<number> {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       rows = ((await res.json()) as { rows: FeedbackRow[] }).rows;
     } catch (err) {
-      console.error(`Rückmeldungen nicht abrufbar von ${url} (${(err as Error).message}). Läuft der Bot (npm start)? Im Speicher-Modus "memory" liegen sie nur im laufenden Bot.`);
+      console.error(
+        `Rückmeldungen nicht abrufbar von ${url} (${(err as Error).message}). Läuft der Bot (npm start)? Im Speicher-Modus "memory" liegen sie nur im laufenden Bot.`,
+      );
       return 1;
     }
   }

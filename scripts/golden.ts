@@ -56,8 +56,13 @@ export interface GoldenEntry {
 
 /** The eval questions of every test/eval/*.json file, then the extra queries (each query once). */
 export function goldenQueries(evalDir = path.join(projectRoot, 'test', 'eval')): string[] {
-  const files = fs.readdirSync(evalDir).filter((f) => f.endsWith('.json')).sort();
-  const questions = files.flatMap((f) => (JSON.parse(fs.readFileSync(path.join(evalDir, f), 'utf8')) as { cases: Array<{ q: string }> }).cases.map((c) => c.q));
+  const files = fs
+    .readdirSync(evalDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  const questions = files.flatMap((f) =>
+    (JSON.parse(fs.readFileSync(path.join(evalDir, f), 'utf8')) as { cases: Array<{ q: string }> }).cases.map((c) => c.q),
+  );
   return [...new Set([...questions, ...EXTRA_QUERIES])];
 }
 
@@ -97,7 +102,8 @@ export function goldenDiff(expected: GoldenEntry[], actual: GoldenEntry[]): stri
   for (const e of actual) {
     const old = before.get(e.q);
     if (!old) out.push(`"${e.q}": new query, not in the golden file`);
-    else if (JSON.stringify(old) !== JSON.stringify(e)) out.push(`"${e.q}":\n  - golden: ${describeEntry(old)}\n  + now:    ${describeEntry(e)}`);
+    else if (JSON.stringify(old) !== JSON.stringify(e))
+      out.push(`"${e.q}":\n  - golden: ${describeEntry(old)}\n  + now:    ${describeEntry(e)}`);
   }
   for (const e of expected) if (!after.has(e.q)) out.push(`"${e.q}": in the golden file, no longer asked`);
   return out;

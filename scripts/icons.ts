@@ -35,13 +35,31 @@ function insidePolygon(x: number, y: number, poly: Point[]): boolean {
 /** Four-pointed star: tips at north/east/south/west (radius tip), inner corners on the diagonals. */
 function star(tip: number, inner: number): Point[] {
   const d = inner * K;
-  return [[0, -tip], [d, -d], [tip, 0], [d, d], [0, tip], [-d, d], [-tip, 0], [-d, -d]];
+  return [
+    [0, -tip],
+    [d, -d],
+    [tip, 0],
+    [d, d],
+    [0, tip],
+    [-d, d],
+    [-tip, 0],
+    [-d, -d],
+  ];
 }
 
 /** The same star turned by 45°. */
 function diagonalStar(tip: number, inner: number): Point[] {
   const t = tip * K;
-  return [[t, -t], [inner, 0], [t, t], [0, inner], [-t, t], [-inner, 0], [-t, -t], [0, -inner]];
+  return [
+    [t, -t],
+    [inner, 0],
+    [t, t],
+    [0, inner],
+    [-t, t],
+    [-inner, 0],
+    [-t, -t],
+    [0, -inner],
+  ];
 }
 
 const blend = (under: Rgba, over: Rgba, opacity: number): Rgba =>
@@ -90,7 +108,12 @@ const within = (x: number, y: number, r: number) => x * x + y * y <= r * r;
 export function renderColorIcon(): Buffer {
   const main = star(0.8, 0.17);
   const minor = diagonalStar(0.46, 0.1);
-  const north: Point[] = [[0, -0.8], [0.17 * K, -0.17 * K], [0, 0], [-0.17 * K, -0.17 * K]];
+  const north: Point[] = [
+    [0, -0.8],
+    [0.17 * K, -0.17 * K],
+    [0, 0],
+    [-0.17 * K, -0.17 * K],
+  ];
   const size = 192;
   const pixels = render(size, (x, y) => {
     let c = ACCENT;

@@ -77,13 +77,18 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
   const search = deps.search ?? loadSearch(config.KB_INDEX_PATH, knowledgeBase());
   const texts = loadTexts();
   const lexicon = loadLexicon();
-  const defs = loadDialogContent({ knownSources: new Set(search.index.sources.map((s) => s.id)), knownPassages: (id) => search.passage(id) !== undefined, amendmentsFile: deps.amendmentsFile });
+  const defs = loadDialogContent({
+    knownSources: new Set(search.index.sources.map((s) => s.id)),
+    knownPassages: (id) => search.passage(id) !== undefined,
+    amendmentsFile: deps.amendmentsFile,
+  });
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
   const now = deps.now ?? (() => new Date());
   const ttlMs = config.STATE_TTL_HOURS * 3600 * 1000;
   let sweepMemory: (() => number) | undefined;
   let baseStorage = deps.storage;
-  if (!baseStorage && config.STORAGE === 'blob') baseStorage = ResilientBlobStorage.forAzure(config.BLOB_CONNECTION_STRING!, config.BLOB_CONTAINER!);
+  if (!baseStorage && config.STORAGE === 'blob')
+    baseStorage = ResilientBlobStorage.forAzure(config.BLOB_CONNECTION_STRING!, config.BLOB_CONTAINER!);
   if (!baseStorage) ({ storage: baseStorage, sweep: sweepMemory } = sweepingMemoryStorage(ttlMs, () => now().getTime()));
   const storage = new ExpiringStorage(baseStorage, ttlMs, () => now().getTime());
   // Feedback counts hold no personal data and must outlive the conversation state: no expiry.
@@ -101,18 +106,33 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
     feedback,
     printUrl: (progress, language) => checklistPageUrl(publicUrl, checklistQuery(progress.facts), language),
     directoryResults: deps.directoryResults ?? directoryExtensionResults(defs.directory, loadQueryVocabulary(), texts, now),
-    onExtensionError: (err) => logger.error({ err: { type: err.name, stack: err.stack?.split('\n').slice(1, 4).join(' | ') } }, 'message extension failed'),
+    onExtensionError: (err) =>
+      logger.error({ err: { type: err.name, stack: err.stack?.split('\n').slice(1, 4).join(' | ') } }, 'message extension failed'),
     now,
   });
 
-  const runTurn = createTurnRunner({ run: (context) => bot.run(context), texts: texts.de, logger, ratePerMinute: config.RATE_LIMIT_PER_MINUTE, sendTimeoutMs: config.SEND_TIMEOUT_MS, now: () => now().getTime() });
+  const runTurn = createTurnRunner({
+    run: (context) => bot.run(context),
+    texts: texts.de,
+    logger,
+    ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
+    sendTimeoutMs: config.SEND_TIMEOUT_MS,
+    now: () => now().getTime(),
+  });
   const sweeper = sweepMemory && setInterval(sweepMemory, Math.min(ttlMs, 10 * 60_000)).unref();
 
   const adapter = new LotseAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config)));
   adapter.use(teamsSendMiddleware());
   const onTurnError = async (context: TurnContext, error: Error) => {
     // The error's message may quote activity content; log its type and place only.
-    logger.error({ err: { type: error.name, stack: error.stack?.split('\n').slice(1, 4).join(' | ') }, activityType: context.activity.type, channel: context.activity.channelId }, 'turn failed');
+    logger.error(
+      {
+        err: { type: error.name, stack: error.stack?.split('\n').slice(1, 4).join(' | ') },
+        activityType: context.activity.type,
+        channel: context.activity.channelId,
+      },
+      'turn failed',
+    );
     await context.sendActivity(texts.de.error).catch(() => undefined);
   };
   adapter.onTurnError = onTurnError;
@@ -120,7 +140,11 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
   webAdapter.onTurnError = onTurnError;
 
   // restify logs through our pino (serializers and redaction), never its own logger to stdout.
-  const server = restify.createServer({ name: 'Lotse', handleUncaughtExceptions: false, log: logger.child({ component: 'http' }) as unknown as restify.ServerOptions['log'] });
+  const server = restify.createServer({
+    name: 'Lotse',
+    handleUncaughtExceptions: false,
+    log: logger.child({ component: 'http' }) as unknown as restify.ServerOptions['log'],
+  });
   server.use(restify.plugins.queryParser());
   applyHttpLimits(server.server, {
     headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
@@ -139,21 +163,53 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
   if (config.web === 'local') server.pre(localHostGuard(config.PUBLIC_URL));
   logRequests(server, logger);
   if (config.servesMessages) {
-    server.post('/api/messages', encodingGuard, restify.plugins.bodyParser({ maxBodySize: config.BODY_LIMIT_KB * 1024, mapParams: false, rejectUnknown: true }), handleMessages);
+    server.post(
+      '/api/messages',
+      encodingGuard,
+      restify.plugins.bodyParser({ maxBodySize: config.BODY_LIMIT_KB * 1024, mapParams: false, rejectUnknown: true }),
+      handleMessages,
+    );
   }
   mountHealth(server, config.web === 'local' ? 'local' : config.mode === 'production' ? 'production' : config.web, search);
   mountChecklistPage(server, { defs, texts, now });
-  mountWebChat(server, { web: config.web, widgetOrigins: config.widgetOrigins, directLineEndpoint: config.DIRECT_LINE_ENDPOINT, idleMinutes: config.WEBCHAT_IDLE_MINUTES, texts });
+  mountWebChat(server, {
+    web: config.web,
+    widgetOrigins: config.widgetOrigins,
+    directLineEndpoint: config.DIRECT_LINE_ENDPOINT,
+    idleMinutes: config.WEBCHAT_IDLE_MINUTES,
+    texts,
+  });
   if (config.web === 'local') mountFeedbackReport(server, feedback);
-  const creationLimiter = new WindowLimiter(config.WEB_CONVERSATIONS_PER_MINUTE, config.WEB_CONVERSATIONS_PER_MINUTE_TOTAL, 60_000, () => now().getTime());
+  const creationLimiter = new WindowLimiter(config.WEB_CONVERSATIONS_PER_MINUTE, config.WEB_CONVERSATIONS_PER_MINUTE_TOTAL, 60_000, () =>
+    now().getTime(),
+  );
   const publicOrigin = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : undefined;
   if (config.web === 'azure') {
-    mountTokenExchange(server, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, texts: texts.de, logger, limiter: creationLimiter, allowedOrigins: [new URL(publicUrl).origin, ...config.widgetOrigins], trustProxy: config.TRUST_PROXY });
+    mountTokenExchange(server, {
+      secret: config.DIRECT_LINE_SECRET,
+      endpoint: config.DIRECT_LINE_ENDPOINT,
+      texts: texts.de,
+      logger,
+      limiter: creationLimiter,
+      allowedOrigins: [new URL(publicUrl).origin, ...config.widgetOrigins],
+      trustProxy: config.TRUST_PROXY,
+    });
   } else {
     // With memory state a restart loses every conversation: a per-process epoch lets old tokens say so.
     const epoch = config.STORAGE === 'memory' && !deps.storage ? randomUUID().slice(0, 8) : 'shared';
     const tokens = new WebTokens(config.WEB_TOKEN_SECRET, epoch, config.WEBCHAT_IDLE_MINUTES * 60_000, ttlMs, () => now().getTime());
-    mountWebConversations({ server, adapter: webAdapter, logic: runTurn, tokens, creationLimiter, texts: texts.de, logger, bodyLimitBytes: config.BODY_LIMIT_KB * 1024, publicOrigin, trustProxy: config.TRUST_PROXY });
+    mountWebConversations({
+      server,
+      adapter: webAdapter,
+      logic: runTurn,
+      tokens,
+      creationLimiter,
+      texts: texts.de,
+      logger,
+      bodyLimitBytes: config.BODY_LIMIT_KB * 1024,
+      publicOrigin,
+      trustProxy: config.TRUST_PROXY,
+    });
   }
 
   const close = async () => {

@@ -16,7 +16,15 @@ import { normalizeIncomingText } from './channels/incoming';
 import { isSharedConversation, mentionsBot } from './channels/teams';
 import { registerMessageExtension } from './channels/messageExtension';
 import type { DirectoryResults } from './extensionSearch';
-import { ChecklistSubmit, currentProgress, runChecklist, sendEmergency, toAction, type ChecklistDeps, type LotseTurnState } from './checklistTurn';
+import {
+  ChecklistSubmit,
+  currentProgress,
+  runChecklist,
+  sendEmergency,
+  toAction,
+  type ChecklistDeps,
+  type LotseTurnState,
+} from './checklistTurn';
 import { cardReply } from './replies';
 import { directoryRoutes } from './directoryTurn';
 import type { LawChangeData } from '../dialogs/amendments';
@@ -61,16 +69,40 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
       await ctx.sendActivity(texts[language].passageGone);
       return;
     }
-    const view = { kind: 'answer' as const, language, main: lawChangeNoted(viewPassage(hit, policy()), language), alternatives: [], unknownWords: [] };
+    const view = {
+      kind: 'answer' as const,
+      language,
+      main: lawChangeNoted(viewPassage(hit, policy()), language),
+      alternatives: [],
+      unknownWords: [],
+    };
     await send(ctx, answerCard(view, texts[language], checklistTitle(hit.source.id)));
   }
 
   function lawChangeNoted(view: PassageView, language: Language): PassageView {
     const hit = search.passage(view.id);
-    return hit ? withLawChangeNote(view, hit, { checklists: deps.defs.checklists, lawChanges: deps.lawChanges, corrections: deps.corrections }, texts[language], language, now()) : view;
+    return hit
+      ? withLawChangeNote(
+          view,
+          hit,
+          { checklists: deps.defs.checklists, lawChanges: deps.lawChanges, corrections: deps.corrections },
+          texts[language],
+          language,
+          now(),
+        )
+      : view;
   }
 
-  const checklistDeps: ChecklistDeps = { defs: deps.defs, texts, search, printUrl: deps.printUrl, now, send, showPassage, lawChanges: deps.lawChanges };
+  const checklistDeps: ChecklistDeps = {
+    defs: deps.defs,
+    texts,
+    search,
+    printUrl: deps.printUrl,
+    now,
+    send,
+    showPassage,
+    lawChanges: deps.lawChanges,
+  };
 
   function checklistTitle(sourceId: string) {
     const id = checklistOfSource(sourceId);
@@ -99,7 +131,8 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
   }
 
   /** Checklists carry case facts: in a Teams group chat or channel they are offered in a personal chat instead. */
-  const personalOnly = (handler: Handler): Handler =>
+  const personalOnly =
+    (handler: Handler): Handler =>
     async (ctx, state, language) => {
       if (isSharedConversation(ctx.activity)) await ctx.sendActivity(texts[language].personalOnly);
       else await handler(ctx, state, language);
@@ -124,7 +157,18 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
 
   const app = new Application<LotseTurnState>({ storage: deps.storage, removeRecipientMention: true, startTypingTimer: false });
   // Before the catch-all message handler below: the extension's "open in chat" command is a message too.
-  registerMessageExtension(app, { search, lexicon: deps.lexicon, texts, defs: deps.defs, policy, noted: lawChangeNoted, maxQueryLength: deps.maxMessageLength, directoryResults: deps.directoryResults, showPassage, onError: deps.onExtensionError });
+  registerMessageExtension(app, {
+    search,
+    lexicon: deps.lexicon,
+    texts,
+    defs: deps.defs,
+    policy,
+    noted: lawChangeNoted,
+    maxQueryLength: deps.maxMessageLength,
+    directoryResults: deps.directoryResults,
+    showPassage,
+    onError: deps.onExtensionError,
+  });
 
   // A repeated activity id (double click, channel redelivery, retried POST) is handled once only.
   app.turn('beforeTurn', async (ctx, state) => {
@@ -146,7 +190,10 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
     const t = texts.de;
     const welcome = cardReply(ctx.activity.channelId, welcomeCard(t, 'de'));
     // Three starting actions: Teams shows at most three suggested actions.
-    welcome.suggestedActions = { to: [], actions: [t.btnStart, t.btnAsk, t.btnEmergency].map((title) => ({ type: 'imBack', title, value: title })) };
+    welcome.suggestedActions = {
+      to: [],
+      actions: [t.btnStart, t.btnAsk, t.btnEmergency].map((title) => ({ type: 'imBack', title, value: title })),
+    };
     await ctx.sendActivity(welcome);
   });
 

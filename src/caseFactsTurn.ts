@@ -11,7 +11,13 @@ import { renderView, type ChecklistDeps, type LotseTurnState } from './checklist
  * the next question or step. Card values are untrusted: only a recognisable key with one of its options
  * from facts.yaml is taken over; anything else is ignored (the checklist then asks for it).
  */
-export async function startWithFacts(ctx: TurnContext, state: LotseTurnState, data: Record<string, unknown>, deps: ChecklistDeps, language: Language): Promise<void> {
+export async function startWithFacts(
+  ctx: TurnContext,
+  state: LotseTurnState,
+  data: Record<string, unknown>,
+  deps: ChecklistDeps,
+  language: Language,
+): Promise<void> {
   const facts: Partial<Record<FactKey, string>> = {};
   for (const key of RECOGNISABLE_KEYS) {
     const value = data[factInputId(key)];

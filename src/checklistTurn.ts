@@ -29,7 +29,12 @@ const id = z.string().max(60);
  * checklist and step, fact buttons their question's position, so a click on an older card is recognised.
  */
 export const ChecklistSubmit = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('fact'), key: z.enum(FACT_KEYS as [string, ...string[]]), value: z.string().max(20), index: z.coerce.number().int().min(0).max(50).optional() }),
+  z.object({
+    action: z.literal('fact'),
+    key: z.enum(FACT_KEYS as [string, ...string[]]),
+    value: z.string().max(20),
+    index: z.coerce.number().int().min(0).max(50).optional(),
+  }),
   z.object({ action: z.literal('open'), checklistId: id }),
   z.object({ action: z.enum(['done', 'later', 'back', 'more']), checklistId: id, stepId: id }),
   z.object({ action: z.enum(['start', 'resume', 'menu', 'summary', 'cancel']) }),
@@ -70,7 +75,13 @@ export function renderView(view: View, progress: Progress | undefined, deps: Che
     case 'menu':
       return menuCard(view, t, language, progress && deps.printUrl(progress, language));
     case 'step':
-      return stepCard(view, t, language, sourceTitle(deps.search, view.step.source, t), stepLawChangeNote(view.step, deps.lawChanges, t, language, deps.now()));
+      return stepCard(
+        view,
+        t,
+        language,
+        sourceTitle(deps.search, view.step.source, t),
+        stepLawChangeNote(view.step, deps.lawChanges, t, language, deps.now()),
+      );
     case 'checklistDone':
       return checklistDoneCard(view, t, language);
     case 'summary':
@@ -85,7 +96,13 @@ export function renderView(view: View, progress: Progress | undefined, deps: Che
 }
 
 /** One checklist turn: run the engine on the stored progress, store the result, show the view. */
-export async function runChecklist(ctx: TurnContext, state: LotseTurnState, action: Action, deps: ChecklistDeps, language: Language): Promise<void> {
+export async function runChecklist(
+  ctx: TurnContext,
+  state: LotseTurnState,
+  action: Action,
+  deps: ChecklistDeps,
+  language: Language,
+): Promise<void> {
   const outcome = reduce(deps.defs, currentProgress(state), action);
   if (outcome.progress) state.conversation.checklist = outcome.progress;
   else delete state.conversation.checklist;
@@ -104,7 +121,11 @@ export async function runChecklist(ctx: TurnContext, state: LotseTurnState, acti
   else await deps.send(ctx, rendered);
   if (outcome.view.kind === 'summary') {
     const { fallbackText } = rendered as AdaptiveCard;
-    await ctx.sendActivity({ type: 'message', text: `${deps.texts[language].summaryCopy}\n\n\`\`\`\n${fallbackText}\n\`\`\``, textFormat: 'markdown' });
+    await ctx.sendActivity({
+      type: 'message',
+      text: `${deps.texts[language].summaryCopy}\n\n\`\`\`\n${fallbackText}\n\`\`\``,
+      textFormat: 'markdown',
+    });
   }
 }
 

@@ -16,7 +16,11 @@ const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function turnReader(texts: Texts, lexicon: Lexicon): (activity: Partial<Activity>, text: string) => Understood {
   const table = (['de', 'en'] as const).flatMap((language) =>
-    COMMAND_NAMES.map((command) => ({ command, language, pattern: new RegExp(`^\\s*(?:${texts[language].commands[command].words.map(escape).join('|')})\\s*[.!?]*\\s*$`, 'i') })),
+    COMMAND_NAMES.map((command) => ({
+      command,
+      language,
+      pattern: new RegExp(`^\\s*(?:${texts[language].commands[command].words.map(escape).join('|')})\\s*[.!?]*\\s*$`, 'i'),
+    })),
   );
   return (activity, text) => {
     const lang = (activity.value as { lang?: unknown } | undefined)?.lang;

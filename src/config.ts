@@ -12,7 +12,10 @@ export const ConfigSchema = z
     HOST: optionalText,
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
-    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional().or(z.literal('').transform(() => undefined)),
+    MicrosoftAppType: z
+      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     MicrosoftAppTenantId: optionalText,
     KB_INDEX_PATH: z.string().default(defaultIndexPath),
     SOURCE_MAX_AGE_YEARS: int(5, 1, 100),
@@ -20,7 +23,13 @@ export const ConfigSchema = z
     STATE_TTL_HOURS: int(24, 1, 24 * 30),
     STORAGE: z.enum(['memory', 'blob']).default('memory'),
     BLOB_CONNECTION_STRING: optionalText,
-    BLOB_CONTAINER: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'Azure container names: 3–63 lower-case letters, digits and single hyphens').optional()),
+    BLOB_CONTAINER: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'Azure container names: 3–63 lower-case letters, digits and single hyphens')
+        .optional(),
+    ),
     RATE_LIMIT_PER_MINUTE: int(60, 1, 10_000),
     PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
     BODY_LIMIT_KB: int(256, 16, 4096),
@@ -35,20 +44,41 @@ export const ConfigSchema = z
     /** selfhosted: web chat on this server for the internet, no Azure; azure: the browser talks to Azure Direct Line. */
     WEB_MODE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['selfhosted', 'azure']).optional()),
     WIDGET_ORIGINS: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().optional()),
-    WEB_TOKEN_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'at least 32 characters (e.g. openssl rand -base64 48)').optional()),
+    WEB_TOKEN_SECRET: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.string().min(32, 'at least 32 characters (e.g. openssl rand -base64 48)').optional(),
+    ),
     WEB_CONVERSATIONS_PER_MINUTE: int(10, 1, 1_000_000),
-    TRUST_PROXY: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['0', '1', 'true', 'false']).default('0')).transform((v) => v === '1' || v === 'true'),
+    TRUST_PROXY: z
+      .preprocess((v) => (v === '' ? undefined : v), z.enum(['0', '1', 'true', 'false']).default('0'))
+      .transform((v) => v === '1' || v === 'true'),
     WEB_CONVERSATIONS_PER_MINUTE_TOTAL: int(300, 1, 1_000_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {
     if (c.STORAGE === 'blob') {
-      if (!c.BLOB_CONNECTION_STRING) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BLOB_CONNECTION_STRING'], message: 'missing: STORAGE=blob needs the storage account connection string' });
-      if (!c.BLOB_CONTAINER) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BLOB_CONTAINER'], message: 'missing: STORAGE=blob needs a container name' });
+      if (!c.BLOB_CONNECTION_STRING)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['BLOB_CONNECTION_STRING'],
+          message: 'missing: STORAGE=blob needs the storage account connection string',
+        });
+      if (!c.BLOB_CONTAINER)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BLOB_CONTAINER'], message: 'missing: STORAGE=blob needs a container name' });
     }
-    if (c.WEB_MODE === 'azure' && !c.MicrosoftAppId) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['WEB_MODE'], message: 'azure needs production mode (MicrosoftAppId); without Azure use WEB_MODE=selfhosted' });
+    if (c.WEB_MODE === 'azure' && !c.MicrosoftAppId)
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['WEB_MODE'],
+        message: 'azure needs production mode (MicrosoftAppId); without Azure use WEB_MODE=selfhosted',
+      });
     for (const origin of splitOrigins(c.WIDGET_ORIGINS)) {
-      if (!isOrigin(origin)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['WIDGET_ORIGINS'], message: `"${origin}" is no origin (scheme://host[:port], no path), e.g. https://intranet.example.org` });
+      if (!isOrigin(origin))
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['WIDGET_ORIGINS'],
+          message: `"${origin}" is no origin (scheme://host[:port], no path), e.g. https://intranet.example.org`,
+        });
     }
     if (!c.MicrosoftAppId) return;
     const need = (field: keyof typeof c, why: string) => {
@@ -66,7 +96,10 @@ export const ConfigSchema = z
   });
 
 function splitOrigins(list: string | undefined): string[] {
-  return (list ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  return (list ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
 }
 
 function isOrigin(text: string): boolean {

@@ -26,7 +26,8 @@ const DirectorySubmit = z.object({
   lang: z.enum(['de', 'en']).optional(),
 });
 
-const filterCodes = (value: string | undefined): Filter[] => (value ?? '').split(',').filter((f): f is Filter => (FILTERS as readonly string[]).includes(f));
+const filterCodes = (value: string | undefined): Filter[] =>
+  (value ?? '').split(',').filter((f): f is Filter => (FILTERS as readonly string[]).includes(f));
 
 /**
  * Contact questions and the Land buttons. `answer` returns true when it answered, so the knowledge search
@@ -35,11 +36,21 @@ const filterCodes = (value: string | undefined): Filter[] => (value ?? '').split
 export function directoryRoutes(app: Application<LotseTurnState>, deps: DirectoryDeps) {
   const vocab = deps.vocabulary ?? loadQueryVocabulary();
 
-  async function show(ctx: TurnContext, land: BundeslandCode | undefined, city: string | undefined, filters: Filter[], language: Language): Promise<void> {
+  async function show(
+    ctx: TurnContext,
+    land: BundeslandCode | undefined,
+    city: string | undefined,
+    filters: Filter[],
+    language: Language,
+  ): Promise<void> {
     const t = deps.texts[language];
     if (!deps.directory) return;
     if (!land) await deps.send(ctx, landQuestionCard(vocab.lands, filters, t, language));
-    else await deps.send(ctx, directoryCard(selectForQuestion(deps.directory, { land, city, filters }), deps.directory, vocab.lands, t, language, deps.now()));
+    else
+      await deps.send(
+        ctx,
+        directoryCard(selectForQuestion(deps.directory, { land, city, filters }), deps.directory, vocab.lands, t, language, deps.now()),
+      );
   }
 
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(VERB_DIRECTORY, async (ctx, _state, data) => {

@@ -25,7 +25,12 @@ function entryResult(entry: DirectoryEntry, language: Language, texts: Texts, no
       ...(entry.website ? [{ label: d.website, value: entry.website }] : []),
       ...(entry.hours ? [{ label: d.hours, value: entry.hours }] : []),
     ],
-    source: { title: sourceHost(entry.source_url[0]), publisher: entry.organisation ?? shortName(entry), stand: formatEntryStand(entry.stand, d), url: entry.source_url[0] },
+    source: {
+      title: sourceHost(entry.source_url[0]),
+      publisher: entry.organisation ?? shortName(entry),
+      stand: formatEntryStand(entry.stand, d),
+      url: entry.source_url[0],
+    },
     warnings: check ? [check] : [],
   };
 }
@@ -35,7 +40,12 @@ function entryResult(entry: DirectoryEntry, language: Language, texts: Texts, no
  * first) and then the nationwide services; an organisation name gives that organisation. A contact question
  * without a Land gives nothing here: the extension then shows the passages, and the chat asks for the Land.
  */
-export function directoryExtensionResults(directory: Directory, vocabulary: QueryVocabulary, texts: Texts, now: () => Date): DirectoryResults {
+export function directoryExtensionResults(
+  directory: Directory,
+  vocabulary: QueryVocabulary,
+  texts: Texts,
+  now: () => Date,
+): DirectoryResults {
   return (query, language) => {
     const found = lookupDirectory(query, directory, vocabulary);
     if (!found || found.kind === 'askLand') return [];

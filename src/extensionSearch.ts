@@ -39,7 +39,12 @@ function normsOf(passageId: string, sourceId: string, defs: Definitions): string
   return step?.legal ?? [];
 }
 
-export function passageResult(p: PassageView, language: Language, deps: Pick<ExtensionSearchDeps, 'texts' | 'defs'>, previewTitle?: string): ResultView {
+export function passageResult(
+  p: PassageView,
+  language: Language,
+  deps: Pick<ExtensionSearchDeps, 'texts' | 'defs'>,
+  previewTitle?: string,
+): ResultView {
   const norms = normsOf(p.id, p.sourceId, deps.defs);
   const heading = p.heading || p.title;
   const wording = { language, t: deps.texts[language] };
@@ -84,9 +89,18 @@ export function searchForExtension(rawQuery: string, locale: string | undefined,
   const result = deps.search.search(query, MAX_RESULTS);
   const answer = composeAnswer(result, policy, language);
   const passages = answer.main
-    ? [answer.main, ...result.hits.slice(1).filter((h) => h.score >= SEARCH_DEFAULTS.plausible).map((h) => viewPassage(h, policy))]
+    ? [
+        answer.main,
+        ...result.hits
+          .slice(1)
+          .filter((h) => h.score >= SEARCH_DEFAULTS.plausible)
+          .map((h) => viewPassage(h, policy)),
+      ]
     : [];
-  const views = [...(deps.directoryResults?.(query, language) ?? []), ...passages.map((p) => passageResult(deps.noted(p, language), language, deps))];
+  const views = [
+    ...(deps.directoryResults?.(query, language) ?? []),
+    ...passages.map((p) => passageResult(deps.noted(p, language), language, deps)),
+  ];
   const seen = new Set<string>();
   const unique = views.filter((v) => !seen.has(v.id) && seen.add(v.id)).slice(0, MAX_RESULTS);
   return unique.length ? { kind: 'results', views: unique } : { kind: 'message', text: deps.texts[language].extensionNothingFound };

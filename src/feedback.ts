@@ -73,20 +73,34 @@ export class FeedbackStore {
    * conversation (internal callers) every vote counts on its own.
    */
   async record(passageId: string, helpful: boolean, channel: string, when: Date, conversationId?: string): Promise<void> {
-    const voter = conversationId === undefined ? randomUUID() : createHmac('sha256', await this.voterSalt()).update(`${channel}\n${conversationId}`).digest('hex').slice(0, 32);
+    const voter =
+      conversationId === undefined
+        ? randomUUID()
+        : createHmac('sha256', await this.voterSalt())
+            .update(`${channel}\n${conversationId}`)
+            .digest('hex')
+            .slice(0, 32);
     const vote: Vote = { helpful, channel, day: when.toISOString().slice(0, 10) };
-    await this.update<PassageFeedback>(passageKey(passageId), () => ({ passageId, votes: {} }), (doc) => {
-      const before = doc.votes[voter];
-      if (before && before.helpful === vote.helpful && before.day === vote.day) return false;
-      doc.votes[voter] = vote;
-      return true;
-    });
+    await this.update<PassageFeedback>(
+      passageKey(passageId),
+      () => ({ passageId, votes: {} }),
+      (doc) => {
+        const before = doc.votes[voter];
+        if (before && before.helpful === vote.helpful && before.day === vote.day) return false;
+        doc.votes[voter] = vote;
+        return true;
+      },
+    );
     if (this.indexed.has(passageId)) return;
-    await this.update<{ passages: string[]; eTag?: string }>(INDEX_KEY, () => ({ passages: [] }), (doc) => {
-      if (doc.passages.includes(passageId)) return false;
-      doc.passages.push(passageId);
-      return true;
-    });
+    await this.update<{ passages: string[]; eTag?: string }>(
+      INDEX_KEY,
+      () => ({ passages: [] }),
+      (doc) => {
+        if (doc.passages.includes(passageId)) return false;
+        doc.passages.push(passageId);
+        return true;
+      },
+    );
     this.indexed.add(passageId);
   }
 
@@ -113,6 +127,9 @@ export class FeedbackStore {
 export function formatReport(rows: FeedbackRow[], titleOf: (passageId: string) => string | undefined): string {
   if (!rows.length) return 'Noch keine Rückmeldungen.';
   const lines = ['Nein  Ja  zuletzt     Passage'];
-  for (const r of rows) lines.push(`${String(r.no).padStart(4)}  ${String(r.yes).padStart(2)}  ${r.lastDay}  ${r.passageId}${titleOf(r.passageId) ? ` – ${titleOf(r.passageId)}` : ''}`);
+  for (const r of rows)
+    lines.push(
+      `${String(r.no).padStart(4)}  ${String(r.yes).padStart(2)}  ${r.lastDay}  ${r.passageId}${titleOf(r.passageId) ? ` – ${titleOf(r.passageId)}` : ''}`,
+    );
   return lines.join('\n');
 }

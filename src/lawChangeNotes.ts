@@ -33,7 +33,9 @@ export function withLawChangeNote(
     ? stepLawChanges(step, isoDay(now), deps.lawChanges)
     : textLawChanges(`${hit.passage.heading}\n${hit.passage.text}`, hit.source.date, isoDay(now), deps.lawChanges);
   const note = lawChangeText(notes, t, language);
-  const corrected = step ? [] : correctionsFor(hit.source.id, `${hit.passage.heading}\n${hit.passage.text}`, deps.corrections).map((c) => c.text[language]);
+  const corrected = step
+    ? []
+    : correctionsFor(hit.source.id, `${hit.passage.heading}\n${hit.passage.text}`, deps.corrections).map((c) => c.text[language]);
   const added = [...corrected, ...(note ? [note] : [])].map((text) => ({ kind: 'note' as const, text }));
   return added.length ? { ...view, warnings: [...view.warnings, ...added] } : view;
 }

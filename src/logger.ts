@@ -4,7 +4,10 @@ export type { Logger };
 
 /** Objects other code (restify, the SDK) hands to the logger: reduced to what says nothing about the user. */
 const serializers = {
-  req: (req: { method?: string; getRoute?: () => { path?: unknown } | null }) => ({ method: req?.method, route: String(req?.getRoute?.()?.path ?? 'unmatched') }),
+  req: (req: { method?: string; getRoute?: () => { path?: unknown } | null }) => ({
+    method: req?.method,
+    route: String(req?.getRoute?.()?.path ?? 'unmatched'),
+  }),
   res: (res: { statusCode?: number }) => ({ status: res?.statusCode }),
   err: (err: unknown) => (err instanceof Error ? { type: err.name, code: (err as { code?: unknown }).code } : err),
 };
@@ -19,7 +22,22 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { app: 'lotse' },
       serializers,
-      redact: { paths: ['text', 'value', 'body', 'headers', 'authorization', '*.text', '*.value', '*.name', '*.body', '*.headers', '*.authorization'], censor: '[entfernt]' },
+      redact: {
+        paths: [
+          'text',
+          'value',
+          'body',
+          'headers',
+          'authorization',
+          '*.text',
+          '*.value',
+          '*.name',
+          '*.body',
+          '*.headers',
+          '*.authorization',
+        ],
+        censor: '[entfernt]',
+      },
     },
     destination,
   );

@@ -6,7 +6,10 @@ import { createApp, type LotseApp } from './app';
  * The only place that listens: reads the settings, starts, and shuts down cleanly on SIGINT/SIGTERM.
  * Returns the exit code instead when the settings are incomplete (then nothing is started).
  */
-export function main(env: Record<string, string | undefined> = process.env, stderr: (text: string) => void = (t) => process.stderr.write(t)): LotseApp | number {
+export function main(
+  env: Record<string, string | undefined> = process.env,
+  stderr: (text: string) => void = (t) => process.stderr.write(t),
+): LotseApp | number {
   let config;
   try {
     config = loadConfig(env);
@@ -22,7 +25,9 @@ export function main(env: Record<string, string | undefined> = process.env, stde
     if (config.web === 'local') {
       console.log(`Lotse läuft lokal (ohne Azure) auf ${url} – Bot-Endpunkt ${url}/api/messages, Status ${url}/healthz`);
     } else if (config.web === 'selfhosted') {
-      console.log(`Lotse läuft selbst betrieben (Web-Chat ohne Azure) auf ${config.host}:${address.port} – Widget ${url}/widget.js${config.servesMessages ? ', /api/messages mit Anmeldung' : ', ohne /api/messages'}`);
+      console.log(
+        `Lotse läuft selbst betrieben (Web-Chat ohne Azure) auf ${config.host}:${address.port} – Widget ${url}/widget.js${config.servesMessages ? ', /api/messages mit Anmeldung' : ', ohne /api/messages'}`,
+      );
     }
   });
   const stop = (signal: string) => {

@@ -3,7 +3,10 @@ import { BlobsStorage } from 'botbuilder-azure-blobs';
 
 /** Thrown when the state store cannot be reached; the bot answers "vorübergehend nicht verfügbar". */
 export class StorageUnavailableError extends Error {
-  constructor(readonly operation: string, cause: unknown) {
+  constructor(
+    readonly operation: string,
+    cause: unknown,
+  ) {
     super(`state storage unavailable during ${operation}`);
     this.name = 'StorageUnavailableError';
     this.cause = cause;
@@ -23,7 +26,11 @@ export function isETagConflict(err: unknown): boolean {
  * so nothing about a conversation outlives STATE_TTL_HOURS, whatever the backing store.
  */
 export class ExpiringStorage implements Storage {
-  constructor(private readonly inner: Storage, private readonly ttlMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly inner: Storage,
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     const items = await this.inner.read(keys);

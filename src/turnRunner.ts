@@ -16,7 +16,8 @@ export interface TurnRunnerOptions {
   now?: () => number;
 }
 
-const replyAddress = (context: TurnContext): Partial<Activity> => TurnContext.applyConversationReference({}, TurnContext.getConversationReference(context.activity));
+const replyAddress = (context: TurnContext): Partial<Activity> =>
+  TurnContext.applyConversationReference({}, TurnContext.getConversationReference(context.activity));
 
 /** The channel accepted a send and did not answer in time. */
 export class SendTimeoutError extends Error {
@@ -97,7 +98,13 @@ export function createTurnRunner(opts: TurnRunnerOptions): (context: TurnContext
     const reply = { type: 'message', text: opts.texts.sendTimeout, ...replyAddress(context) } as Partial<Activity>;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, opts.sendTimeoutMs ?? 15_000)));
-    await Promise.race([adapter.sendActivities(context, [reply]).then(() => undefined, () => undefined), timeout]);
+    await Promise.race([
+      adapter.sendActivities(context, [reply]).then(
+        () => undefined,
+        () => undefined,
+      ),
+      timeout,
+    ]);
     clearTimeout(timer);
   }
 
@@ -113,12 +120,18 @@ export function createTurnRunner(opts: TurnRunnerOptions): (context: TurnContext
         await attempt(context);
       } catch (err) {
         if (err instanceof SendTimeoutError || sends.stuck()) {
-          opts.logger.warn({ activityType: context.activity.type, channel: context.activity.channelId, timeoutMs: opts.sendTimeoutMs ?? 15_000 }, 'send timed out');
+          opts.logger.warn(
+            { activityType: context.activity.type, channel: context.activity.channelId, timeoutMs: opts.sendTimeoutMs ?? 15_000 },
+            'send timed out',
+          );
           await tellSendFailed(context);
           return;
         }
         if (!(err instanceof StorageUnavailableError)) throw err;
-        opts.logger.error({ err: { type: err.name, operation: err.operation }, channel: context.activity.channelId }, 'state storage unavailable');
+        opts.logger.error(
+          { err: { type: err.name, operation: err.operation }, channel: context.activity.channelId },
+          'state storage unavailable',
+        );
         await context.sendActivity(opts.texts.storageUnavailable);
       }
     });

@@ -107,7 +107,10 @@ export function resolveSettings(env: Env, opts: { example?: boolean } = {}): Res
           message: `PUBLIC_URL zeigt auf ${url.hostname} – Teams kann den Bot dort nicht erreichen; für echte Tests eine öffentliche https-Adresse (oder einen Tunnel) eintragen`,
         });
       } else if (url.protocol !== 'https:') {
-        problems.push({ path: 'validDomains', message: `PUBLIC_URL muss mit https:// beginnen (Teams spricht Bots nur über HTTPS an): "${publicUrl}"` });
+        problems.push({
+          path: 'validDomains',
+          message: `PUBLIC_URL muss mit https:// beginnen (Teams spricht Bots nur über HTTPS an): "${publicUrl}"`,
+        });
       }
     }
   }

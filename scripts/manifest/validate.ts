@@ -64,7 +64,10 @@ const len = (s: string) => [...s].length;
 
 /** "/bots/0/botId" → "bots[0].botId" */
 function toPath(pointer: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   let out = '';
   for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out ? `.${p}` : p;
   return out || '(Manifest)';
@@ -236,15 +239,25 @@ export async function validateAppPackage(manifest: unknown, files: Record<string
     // The message extension is answered by the same bot: a missing bot id is reported once, at bots[0].botId.
     if (extension.botId === botId && (!botId || !GUID.test(botId))) covered.add(`composeExtensions[${i}].botId`);
     else if (extension.botId !== botId) {
-      problems.push({ path: `composeExtensions[${i}].botId`, message: `muss gleich bots[0].botId sein ("${botId ?? ''}"), ist "${extension.botId ?? ''}"` });
+      problems.push({
+        path: `composeExtensions[${i}].botId`,
+        message: `muss gleich bots[0].botId sein ("${botId ?? ''}"), ist "${extension.botId ?? ''}"`,
+      });
     }
   });
   if (!id || !GUID.test(id)) {
     if ((id ?? '') === (botId ?? '')) covered.add('id');
-    else problems.push({ path: 'id', message: `App-ID fehlt oder ist keine GUID${id ? ` ("${id}")` : ''} – TEAMS_APP_ID korrigieren oder leer lassen (dann gilt MicrosoftAppId)` });
+    else
+      problems.push({
+        path: 'id',
+        message: `App-ID fehlt oder ist keine GUID${id ? ` ("${id}")` : ''} – TEAMS_APP_ID korrigieren oder leer lassen (dann gilt MicrosoftAppId)`,
+      });
   }
   if (!str(manifest.version) || !SEMVER.test(manifest.version)) {
-    problems.push({ path: 'version', message: `"${manifest.version ?? ''}" ist keine Versionsnummer nach SemVer (z. B. 1.0.0) – TEAMS_APP_VERSION prüfen` });
+    problems.push({
+      path: 'version',
+      message: `"${manifest.version ?? ''}" ist keine Versionsnummer nach SemVer (z. B. 1.0.0) – TEAMS_APP_VERSION prüfen`,
+    });
   }
 
   const name = isObject(manifest.name) ? manifest.name : undefined;
@@ -259,8 +272,13 @@ export async function validateAppPackage(manifest: unknown, files: Record<string
 
   const developer = isObject(manifest.developer) ? manifest.developer : undefined;
   const devName = str(developer?.name);
-  if (!devName || !devName.trim()) problems.push({ path: 'developer.name', message: 'fehlt – TEAMS_DEVELOPER_NAME oder PUBLIC_URL setzen' });
-  else if (len(devName) > 32) problems.push({ path: 'developer.name', message: `${len(devName)} Zeichen, erlaubt sind höchstens 32 – TEAMS_DEVELOPER_NAME kürzer setzen` });
+  if (!devName || !devName.trim())
+    problems.push({ path: 'developer.name', message: 'fehlt – TEAMS_DEVELOPER_NAME oder PUBLIC_URL setzen' });
+  else if (len(devName) > 32)
+    problems.push({
+      path: 'developer.name',
+      message: `${len(devName)} Zeichen, erlaubt sind höchstens 32 – TEAMS_DEVELOPER_NAME kürzer setzen`,
+    });
   checkHttpsUrl(developer?.websiteUrl, 'developer.websiteUrl', 'TEAMS_WEBSITE_URL', problems);
   checkHttpsUrl(developer?.privacyUrl, 'developer.privacyUrl', 'TEAMS_PRIVACY_URL', problems);
   checkHttpsUrl(developer?.termsOfUseUrl, 'developer.termsOfUseUrl', 'TEAMS_TERMS_URL', problems);
@@ -271,7 +289,8 @@ export async function validateAppPackage(manifest: unknown, files: Record<string
     const at = `validDomains[${i}]`;
     const domain = str(d) ?? '';
     if (!domain) problems.push({ path: at, message: 'leer – PUBLIC_URL setzen (daraus wird der Host übernommen)' });
-    else if (/[/\s:]/.test(domain)) problems.push({ path: at, message: `"${domain}" muss ein reiner Hostname sein (ohne https://, Port und Pfad)` });
+    else if (/[/\s:]/.test(domain))
+      problems.push({ path: at, message: `"${domain}" muss ein reiner Hostname sein (ohne https://, Port und Pfad)` });
     else if (isLocalHost(domain)) {
       warnings.push({ path: at, message: `"${domain}" ist eine lokale Adresse – Teams erreicht den Bot dort nicht` });
     }

@@ -18,7 +18,8 @@ function stampLanguage(node: unknown, lang: string): void {
   if (Array.isArray(node)) node.forEach((n) => stampLanguage(n, lang));
   else if (node && typeof node === 'object') {
     const element = node as CardElement;
-    if (element.type === 'Action.Submit' && element.data && typeof element.data === 'object') element.data = { lang, ...(element.data as object) };
+    if (element.type === 'Action.Submit' && element.data && typeof element.data === 'object')
+      element.data = { lang, ...(element.data as object) };
     Object.values(element).forEach((v) => stampLanguage(v, lang));
   }
 }
@@ -37,7 +38,14 @@ export function card(lang: string, fallbackText: string, body: CardElement[], ac
   };
 }
 
-export const heading = (text: string): CardElement => ({ type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' });
+export const heading = (text: string): CardElement => ({
+  type: 'TextBlock',
+  text,
+  weight: 'Bolder',
+  size: 'Medium',
+  wrap: true,
+  style: 'heading',
+});
 export const paragraph = (text: string, extra: CardElement = {}): CardElement => ({ type: 'TextBlock', text, wrap: true, ...extra });
 export const small = (text: string): CardElement => paragraph(text, { isSubtle: true, size: 'Small', spacing: 'Small' });
 

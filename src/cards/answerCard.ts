@@ -44,7 +44,15 @@ export function answerText(view: AnswerView, t: TextSet): string {
   if (!view.main) return `${t.notFoundTitle}. ${t.notFound}`;
   const p = view.main;
   const wording = { language: view.language, t };
-  const lines = [view.kind === 'uncertain' ? t.uncertainIntro : t.answerTitle, '', p.heading, p.text, '', citation(p, wording), ...p.warnings.map((w) => `⚠ ${warningText(w, wording)}`)];
+  const lines = [
+    view.kind === 'uncertain' ? t.uncertainIntro : t.answerTitle,
+    '',
+    p.heading,
+    p.text,
+    '',
+    citation(p, wording),
+    ...p.warnings.map((w) => `⚠ ${warningText(w, wording)}`),
+  ];
   if (view.alternatives.length) lines.push('', t.alternativesLabel, ...view.alternatives.map((a) => `- ${shortLabel(a)}`));
   return lines.join('\n');
 }
@@ -63,8 +71,20 @@ export function answerCard(view: AnswerView, t: TextSet, checklist?: { id: strin
   const p = view.main!;
   const intro = view.kind === 'uncertain' ? paragraph(t.uncertainIntro, { isSubtle: true }) : heading(t.answerTitle);
   const actions = view.alternatives.map((a) => submit(shortLabel(a), VERB_SHOW_PASSAGE, { passageId: a.id, lang: view.language }));
-  if (checklist) actions.unshift(submit(fill(t.btnOpenChecklist, { title: checklist.title }), VERB_CHECKLIST, { action: 'open', checklistId: checklist.id, lang: view.language }));
-  const body = [intro, ...passageBody(p, { language: view.language, t }), feedbackRow(p.id, view.language, t), ...(view.alternatives.length ? [paragraph(t.alternativesLabel, { spacing: 'Large', weight: 'Bolder' })] : [])];
+  if (checklist)
+    actions.unshift(
+      submit(fill(t.btnOpenChecklist, { title: checklist.title }), VERB_CHECKLIST, {
+        action: 'open',
+        checklistId: checklist.id,
+        lang: view.language,
+      }),
+    );
+  const body = [
+    intro,
+    ...passageBody(p, { language: view.language, t }),
+    feedbackRow(p.id, view.language, t),
+    ...(view.alternatives.length ? [paragraph(t.alternativesLabel, { spacing: 'Large', weight: 'Bolder' })] : []),
+  ];
   return card(view.language, answerText(view, t), body, actions);
 }
 
@@ -75,14 +95,27 @@ function feedbackRow(passageId: string, lang: string, t: TextSet): CardElement {
     spacing: 'Medium',
     columns: [
       { type: 'Column', width: 'auto', verticalContentAlignment: 'Center', items: [small(t.feedbackQuestion)] },
-      { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [submit(t.feedbackYes, VERB_FEEDBACK, { passageId, helpful: 'yes', lang }), submit(t.feedbackNo, VERB_FEEDBACK, { passageId, helpful: 'no', lang })] }] },
+      {
+        type: 'Column',
+        width: 'auto',
+        items: [
+          {
+            type: 'ActionSet',
+            actions: [
+              submit(t.feedbackYes, VERB_FEEDBACK, { passageId, helpful: 'yes', lang }),
+              submit(t.feedbackNo, VERB_FEEDBACK, { passageId, helpful: 'no', lang }),
+            ],
+          },
+        ],
+      },
     ],
   };
 }
 
 export function notFoundCard(view: AnswerView, t: TextSet, suggestions: string[]): AdaptiveCard {
   const body: CardElement[] = [heading(t.notFoundTitle), paragraph(t.notFound)];
-  if (view.unknownWords.length) body.push(small(fill(t.unknownWords, { words: view.unknownWords.map((word) => fill(t.quotedWord, { word })).join(', ') })));
+  if (view.unknownWords.length)
+    body.push(small(fill(t.unknownWords, { words: view.unknownWords.map((word) => fill(t.quotedWord, { word })).join(', ') })));
   body.push(paragraph(t.tryInstead, { spacing: 'Medium' }));
   const person = askAPerson(t, view.language);
   body.push(person.block);

@@ -22,6 +22,15 @@ export function withCaseFactsOffer(card: AdaptiveCard, recognised: RecognisedFac
     value,
     choices: def.options.map((o) => ({ title: o.label, value: o.value })),
   }));
-  const offer = { type: 'Container', spacing: 'Large', separator: true, items: [paragraph(t.caseFactsIntro, { weight: 'Bolder' }), ...inputs] };
-  return { ...card, body: [...card.body, offer], actions: [submit(t.btnStartWithFacts, VERB_START_WITH_FACTS, { lang }), ...(card.actions ?? [])] };
+  const offer = {
+    type: 'Container',
+    spacing: 'Large',
+    separator: true,
+    items: [paragraph(t.caseFactsIntro, { weight: 'Bolder' }), ...inputs],
+  };
+  return {
+    ...card,
+    body: [...card.body, offer],
+    actions: [submit(t.btnStartWithFacts, VERB_START_WITH_FACTS, { lang }), ...(card.actions ?? [])],
+  };
 }

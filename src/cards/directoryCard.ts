@@ -15,7 +15,12 @@ const link = (label: string, url: string) => `[${plain(label)}](${url})`;
 export function entryBlock(entry: DirectoryEntry, t: TextSet, language: Language, now: Date, directory?: Directory): CardElement {
   const d = t.directory;
   const place = placeOf(entry);
-  const profile = [place, entryProfile(entry, d), entry.hours ? fill(d.hours, { hours: entry.hours }) : '', entry.languages.length ? fill(d.languages, { languages: entry.languages.join(', ') }) : '']
+  const profile = [
+    place,
+    entryProfile(entry, d),
+    entry.hours ? fill(d.hours, { hours: entry.hours }) : '',
+    entry.languages.length ? fill(d.languages, { languages: entry.languages.join(', ') }) : '',
+  ]
     .filter(Boolean)
     .join(' · ');
   const phones = phonesOf(entry).map((p) => `${link(p.text, `tel:${p.dial}`)}${p.note ? ` (${plain(p.note)})` : ''}`);
@@ -44,7 +49,14 @@ function landName(lands: LandInfo[], code: string, language: Language): string {
 }
 
 /** The answer to "Welche Fachberatungsstelle gibt es in …?": the Land's entries, the gaps, then nationwide services. */
-export function directoryCard(sel: DirectorySelection, directory: Directory, lands: LandInfo[], t: TextSet, language: Language, now: Date): AdaptiveCard {
+export function directoryCard(
+  sel: DirectorySelection,
+  directory: Directory,
+  lands: LandInfo[],
+  t: TextSet,
+  language: Language,
+  now: Date,
+): AdaptiveCard {
   const d = t.directory;
   const land = landName(lands, sel.land, language);
   const filters = sel.filters.map((f) => d.filters[f]).join(', ');
@@ -56,9 +68,17 @@ export function directoryCard(sel: DirectorySelection, directory: Directory, lan
   const gapText = { police: d.gapPolice, labour: d.gapLabour, minors: d.gapMinors };
   const otherLands = sel.minorsCentreLands.map((c) => landName(lands, c, language)).join(', ');
   body.push(...sel.gaps.map((g) => warning(fill(gapText[g], { land, lands: otherLands }))));
-  body.push(paragraph(d.nationwideTitle, { weight: 'Bolder', size: 'Medium', spacing: 'Large' }), ...sel.nationwide.map((e) => entryBlock(e, t, language, now, directory)));
+  body.push(
+    paragraph(d.nationwideTitle, { weight: 'Bolder', size: 'Medium', spacing: 'Large' }),
+    ...sel.nationwide.map((e) => entryBlock(e, t, language, now, directory)),
+  );
   body.push(small(d.footer));
-  const fallback = [title, ...sel.entries.map((e) => `- ${entryLine(e, d, now)}`), `${d.nationwideTitle}:`, ...sel.nationwide.map((e) => `- ${entryLine(e, d, now)}`)].join('\n');
+  const fallback = [
+    title,
+    ...sel.entries.map((e) => `- ${entryLine(e, d, now)}`),
+    `${d.nationwideTitle}:`,
+    ...sel.nationwide.map((e) => `- ${entryLine(e, d, now)}`),
+  ].join('\n');
   return card(language, fallback, body, [submit(d.btnOtherLand, VERB_DIRECTORY, { filters: sel.filters.join(','), lang: language })]);
 }
 
@@ -68,14 +88,22 @@ export function landQuestionCard(lands: LandInfo[], filters: Filter[], t: TextSe
   const buttons = lands.map((l) => submit(l[language], VERB_DIRECTORY, { land: l.code, filters: filters.join(','), lang: language }));
   const rows: CardElement[] = [];
   for (let i = 0; i < buttons.length; i += 4) rows.push({ type: 'ActionSet', actions: buttons.slice(i, i + 4) });
-  return card(language, `${d.askLand} ${lands.map((l) => l[language]).join(', ')}`, [heading(d.askLand), paragraph(d.askLandHint, { isSubtle: true }), ...rows]);
+  return card(language, `${d.askLand} ${lands.map((l) => l[language]).join(', ')}`, [
+    heading(d.askLand),
+    paragraph(d.askLandHint, { isSubtle: true }),
+    ...rows,
+  ]);
 }
 
 /** "Lieber eine Person fragen?": KOK's staffed online contact point and the Land's Fachberatungsstelle. */
 export function askAPerson(t: TextSet, language: Language): { block: CardElement; action: CardElement } {
   const d = t.directory;
   return {
-    block: { type: 'Container', spacing: 'Medium', items: [paragraph(d.askPersonTitle, { weight: 'Bolder' }), paragraph(d.askPerson, { spacing: 'None' })] },
+    block: {
+      type: 'Container',
+      spacing: 'Medium',
+      items: [paragraph(d.askPersonTitle, { weight: 'Bolder' }), paragraph(d.askPerson, { spacing: 'None' })],
+    },
     action: submit(d.btnFind, VERB_DIRECTORY, { lang: language }),
   };
 }

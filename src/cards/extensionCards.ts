@@ -46,11 +46,18 @@ export function citationLine(source: ResultView['source'], t: TextSet): string {
 
 export function resultCard(view: ResultView, t: TextSet, botId: string | undefined): AdaptiveCard {
   const body: CardElement[] = [heading(plain(view.heading))];
-  if (view.facts.length) body.push({ type: 'FactSet', spacing: 'Small', facts: view.facts.map((f) => ({ title: plain(f.label), value: plain(f.value) })) });
+  if (view.facts.length)
+    body.push({ type: 'FactSet', spacing: 'Small', facts: view.facts.map((f) => ({ title: plain(f.label), value: plain(f.value) })) });
   body.push(paragraph(plain(view.text)), small(plain(citationLine(view.source, t))), ...view.warnings.map(warning));
   const link = view.passageId ? chatDeepLink(botId, fill(t.extensionOpenCommand, { id: view.passageId })) : undefined;
   const actions = link ? [{ type: 'Action.OpenUrl', title: t.extensionOpenInChat, url: link }] : [];
-  const fallback = [view.heading, ...view.facts.map((f) => `${f.label}: ${f.value}`), view.text, citationLine(view.source, t), ...view.warnings.map((w) => `⚠ ${w}`)].join('\n');
+  const fallback = [
+    view.heading,
+    ...view.facts.map((f) => `${f.label}: ${f.value}`),
+    view.text,
+    citationLine(view.source, t),
+    ...view.warnings.map((w) => `⚠ ${w}`),
+  ].join('\n');
   return card(view.language, fallback, body, actions);
 }
 
@@ -68,14 +75,18 @@ export function resultAttachment(view: ResultView, t: TextSet, botId: string | u
     preview: CardFactory.thumbnailCard(oneLine(v.previewTitle ?? v.heading, 80), oneLine(v.previewLine, 120)),
   });
   let attachment = build(view);
-  for (let keep = view.text.length; attachmentBytes(attachment) > MAX_CARD_BYTES && keep > 0; ) {
+  for (let keep = view.text.length; attachmentBytes(attachment) > MAX_CARD_BYTES && keep > 0;) {
     keep = Math.floor(keep / 2);
     attachment = build({ ...view, text: `${view.text.slice(0, keep)}…` });
   }
   return attachment;
 }
 
-export const listResult = (attachments: MessagingExtensionAttachment[]): MessagingExtensionResult => ({ type: 'result', attachmentLayout: 'list', attachments });
+export const listResult = (attachments: MessagingExtensionAttachment[]): MessagingExtensionResult => ({
+  type: 'result',
+  attachmentLayout: 'list',
+  attachments,
+});
 
 /** A line of text in the extension's result pane instead of a list (nothing found, too long, an error). */
 export const messageResult = (text: string): MessagingExtensionResult => ({ type: 'message', text });

@@ -13,7 +13,12 @@ function list(items: string[], t: TextSet): string {
 function sentence(change: LawChange, basis: LawChangeNotes['basis'], t: TextSet, language: Language): string {
   const inForce = date(change.inForce, language);
   if (change.kind === 'lawReplaced') {
-    const replaced = fill(t.lawReplaced, { inForce, law: change.law, replacedBy: change.replacedBy, promulgation: change.promulgation ? ` (${change.promulgation})` : '' });
+    const replaced = fill(t.lawReplaced, {
+      inForce,
+      law: change.law,
+      replacedBy: change.replacedBy,
+      promulgation: change.promulgation ? ` (${change.promulgation})` : '',
+    });
     return change.consequence ? `${replaced} ${change.consequence[language]}` : replaced;
   }
   const values = { inForce, law: change.law, name: change.name[language], promulgation: change.promulgation, norms: list(change.norms, t) };

@@ -14,11 +14,19 @@ export interface TokenRequest {
 export function tokenRequest(secret: string, endpoint: string, userId = `dl_${randomUUID()}`): TokenRequest {
   return {
     url: `${endpoint.replace(/\/$/, '')}/tokens/generate`,
-    init: { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: JSON.stringify({ user: { id: userId } }) },
+    init: {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ user: { id: userId } }),
+    },
   };
 }
 
-export async function exchangeSecret(secret: string, endpoint: string, fetchImpl: typeof fetch = fetch): Promise<{ token: string; conversationId: string; expires_in: number }> {
+export async function exchangeSecret(
+  secret: string,
+  endpoint: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ token: string; conversationId: string; expires_in: number }> {
   const { url, init } = tokenRequest(secret, endpoint);
   const res = await fetchImpl(url, { ...init, signal: AbortSignal.timeout(10_000) });
   if (!res.ok) throw new Error(`Direct Line token exchange failed with HTTP ${res.status}`);

@@ -9,7 +9,9 @@ function reject(res: Response, status: number, code: string, message: string): v
 
 /** Refuses compressed bodies before parsing: restify inflates without a limit and crashes on bad gzip. */
 export function encodingGuard(req: Request, res: Response, next: Next): void {
-  const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const encoding = String(req.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
   if (encoding !== 'identity' && encoding !== '') {
     reject(res, 415, 'UnsupportedEncoding', 'Content-Encoding wird nicht unterstützt; bitte unkomprimiert senden.');
     return next(false);
@@ -41,7 +43,12 @@ export function guardMessagesRequest(req: Request, res: Response, config: Pick<C
   }
   const { activity } = checked;
   if (config.mode === 'local' && activity.deliveryMode !== 'expectReplies' && !isLoopbackUrl(activity.serviceUrl)) {
-    reject(res, 403, 'ForeignServiceUrl', 'Im lokalen Modus gehen Antworten nur an diesen Rechner (serviceUrl auf localhost) oder per deliveryMode "expectReplies".');
+    reject(
+      res,
+      403,
+      'ForeignServiceUrl',
+      'Im lokalen Modus gehen Antworten nur an diesen Rechner (serviceUrl auf localhost) oder per deliveryMode "expectReplies".',
+    );
     return false;
   }
   return true;

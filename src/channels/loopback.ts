@@ -7,7 +7,10 @@
  */
 export function isLoopbackHost(hostOrAddress: string | undefined): boolean {
   if (!hostOrAddress) return false;
-  const h = hostOrAddress.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const h = hostOrAddress
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   if (h === 'localhost' || h.endsWith('.localhost') || h === '::1' || h === '0.0.0.0') return true;
   const v4 = h.startsWith('::ffff:') ? h.slice('::ffff:'.length) : h;
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);

@@ -23,7 +23,10 @@ export interface MessageExtensionDeps extends ExtensionSearchDeps {
 const QueryValue = z
   .object({
     commandId: z.string().max(100).optional(),
-    parameters: z.array(z.object({ name: z.string().max(100).optional(), value: z.unknown() }).passthrough()).max(10).optional(),
+    parameters: z
+      .array(z.object({ name: z.string().max(100).optional(), value: z.unknown() }).passthrough())
+      .max(10)
+      .optional(),
     queryOptions: z.object({ skip: z.unknown(), count: z.unknown() }).partial().passthrough().optional(),
   })
   .passthrough();
@@ -47,7 +50,11 @@ function searchText(parameters: Record<string, unknown>): string {
 function openPassageCommand(deps: MessageExtensionDeps): (text: string) => { passageId: string; language: Language } | undefined {
   const patterns = (['de', 'en'] as const).map((language) => {
     const [before, after = ''] = deps.texts[language].extensionOpenCommand.split('{id}');
-    const escape = (s: string) => s.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*');
+    const escape = (s: string) =>
+      s
+        .trim()
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\s+/g, '\\s*');
     return { language, pattern: new RegExp(`^${escape(before)}\\s*([a-z0-9][a-z0-9#._-]{0,150})\\s*${escape(after)}$`, 'i') };
   });
   return (text) => {
@@ -81,9 +88,16 @@ export function registerMessageExtension<TState extends TurnState>(app: Applicat
   });
 
   // A value Teams would never send (no object, parameters not a list): still a well-formed answer.
-  app.addRoute(async (ctx) => isQueryInvoke(ctx), async (ctx) => {
-    await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { composeExtension: messageResult(deps.texts.de.extensionNothingFound) } } });
-  }, true);
+  app.addRoute(
+    async (ctx) => isQueryInvoke(ctx),
+    async (ctx) => {
+      await ctx.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: { status: 200, body: { composeExtension: messageResult(deps.texts.de.extensionNothingFound) } },
+      });
+    },
+    true,
+  );
 
   const parseOpen = openPassageCommand(deps);
   const openRequest = (ctx: TurnContext) => {
@@ -91,8 +105,11 @@ export function registerMessageExtension<TState extends TurnState>(app: Applicat
     if (isSharedConversation(ctx.activity) && !mentionsBot(ctx.activity)) return undefined;
     return parseOpen(normalizeIncomingText(ctx.activity.text));
   };
-  app.message(async (ctx) => openRequest(ctx) !== undefined, async (ctx) => {
-    const request = openRequest(ctx)!;
-    await deps.showPassage(ctx, request.passageId, request.language);
-  });
+  app.message(
+    async (ctx) => openRequest(ctx) !== undefined,
+    async (ctx) => {
+      const request = openRequest(ctx)!;
+      await deps.showPassage(ctx, request.passageId, request.language);
+    },
+  );
 }

@@ -17,7 +17,11 @@ function withDates(body: Record<string, unknown>): Activity {
 
 /** CloudAdapter with its turn entry point open, so the HTTP edge (not the SDK) decides what is logged. */
 export class LotseAdapter extends CloudAdapter {
-  processIncoming(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  processIncoming(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, activity, logic);
   }
 }
@@ -74,7 +78,9 @@ export function messagesEndpoint(adapter: LotseAdapter, logic: (context: TurnCon
     } catch (err) {
       const status = statusOf(err);
       if (status === 401 || status === 403) {
-        logUnauthenticated((extra) => logger.warn({ status, channel: activity.channelId, hasAuthorization: Boolean(header), ...extra }, 'unauthenticated request'));
+        logUnauthenticated((extra) =>
+          logger.warn({ status, channel: activity.channelId, hasAuthorization: Boolean(header), ...extra }, 'unauthenticated request'),
+        );
         end(401, { code: 'Unauthorized', message: 'Anfrage nicht authentifiziert.' });
         return;
       }

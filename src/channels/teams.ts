@@ -66,7 +66,9 @@ export function teamsSendMiddleware(policy: SendPolicy = { attempts: 4, baseDela
       if (context.activity.channelId === 'msteams') {
         context.onSendActivities(async (_ctx, activities, send) => {
           const split = activities.flatMap((a) =>
-            a.type === 'message' && typeof a.text === 'string' && a.text.length > MAX_TEXT_CHARS && !a.attachments?.length ? splitText(a.text).map((text) => ({ ...a, text })) : [a],
+            a.type === 'message' && typeof a.text === 'string' && a.text.length > MAX_TEXT_CHARS && !a.attachments?.length
+              ? splitText(a.text).map((text) => ({ ...a, text }))
+              : [a],
           );
           activities.splice(0, activities.length, ...split);
           for (let attempt = 1; ; attempt++) {

@@ -12,7 +12,11 @@ export class WebTurnAdapter extends CloudAdapter {
 
   /** Runs one turn and returns the bot's replies, in order. */
   async runTurn(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
-    const result: InvokeResponse | undefined = await this.processActivity('', { ...activity, deliveryMode: 'expectReplies' } as Activity, logic);
+    const result: InvokeResponse | undefined = await this.processActivity(
+      '',
+      { ...activity, deliveryMode: 'expectReplies' } as Activity,
+      logic,
+    );
     return ((result?.body as { activities?: Partial<Activity>[] } | undefined)?.activities ?? []).slice();
   }
 }

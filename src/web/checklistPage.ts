@@ -22,7 +22,9 @@ export function factsFromQuery(query: Record<string, unknown>): { facts: Facts; 
 }
 
 export function checklistQuery(facts: Facts): string {
-  return FACT_KEYS.filter((k) => facts[k] !== undefined).map((k) => `${k}=${encodeURIComponent(String(facts[k]))}`).join('&');
+  return FACT_KEYS.filter((k) => facts[k] !== undefined)
+    .map((k) => `${k}=${encodeURIComponent(String(facts[k]))}`)
+    .join('&');
 }
 
 const STYLE = `body{font:11pt/1.45 system-ui,-apple-system,"Segoe UI",Arial,sans-serif;color:#111;max-width:48rem;margin:2rem auto;padding:0 1rem}
@@ -33,7 +35,13 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem 1rem}dt{font-weight:600
 @media print{body{margin:0}.noprint{display:none}}`;
 
 /** A print-friendly checklist for the chosen case facts: steps, norms, Stand, contacts, boxes to tick. No personal data. */
-export function renderChecklistPage(defs: Definitions & { lawChanges?: LawChangeData }, facts: Facts, t: TextSet, lang: Language, created: Date): string {
+export function renderChecklistPage(
+  defs: Definitions & { lawChanges?: LawChangeData },
+  facts: Facts,
+  t: TextSet,
+  lang: Language,
+  created: Date,
+): string {
   const factRows = defs.facts
     .filter((d) => facts[d.key] !== undefined)
     .map((d) => `<dt>${esc(factQuestion(d, lang))}</dt><dd>${esc(factLabel(d, String(facts[d.key]), lang))}</dd>`)
@@ -42,7 +50,9 @@ export function renderChecklistPage(defs: Definitions & { lawChanges?: LawChange
     .map((c) => {
       const steps = visibleSteps(c, facts)
         .map((s) => {
-          const contacts = contactsFor(s.contacts, defs, facts).map((x) => esc(contactLine(x, t, created))).join('; ');
+          const contacts = contactsFor(s.contacts, defs, facts)
+            .map((x) => esc(contactLine(x, t, created)))
+            .join('; ');
           const lawChange = defs.lawChanges && stepLawChangeNote(s, defs.lawChanges, t, lang, created);
           return `<div class="step"><div class="box" role="img" aria-label="${esc(t.printCheckbox)}"></div><div><strong>${esc(s.title)}</strong><br>${esc(s.do)}
 <div class="meta">${t.stepWhy}: ${esc(s.why)}</div>${contacts ? `<div class="meta">${t.stepContacts}: ${contacts}</div>` : ''}

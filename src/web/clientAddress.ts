@@ -7,7 +7,10 @@ import type { Request } from 'restify';
  */
 export function clientAddress(req: Request, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (forwarded.length) return forwarded[forwarded.length - 1].slice(0, 64);
   }
   return req.socket?.remoteAddress ?? 'unknown';

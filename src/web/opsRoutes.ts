@@ -28,6 +28,15 @@ export function logRequests(server: Server, logger: Logger): void {
   });
   server.on('after', (req: Request, res: Response) => {
     const started = (req as TimedRequest).lotseStart ?? Date.now();
-    logger.info({ reqId: req.id?.() ?? randomUUID(), method: req.method, route: req.getRoute?.()?.path ?? 'unmatched', status: res.statusCode, ms: Date.now() - started }, 'request');
+    logger.info(
+      {
+        reqId: req.id?.() ?? randomUUID(),
+        method: req.method,
+        route: req.getRoute?.()?.path ?? 'unmatched',
+        status: res.statusCode,
+        ms: Date.now() - started,
+      },
+      'request',
+    );
   });
 }

@@ -30,7 +30,10 @@ const ClientActivity = z.object({
   text: z.string().max(20_000).optional(),
   value: z.unknown().optional(),
   locale: z.string().max(20).optional(),
-  channelData: z.object({ clientActivityID: z.string().max(100).optional() }).passthrough().optional(),
+  channelData: z
+    .object({ clientActivityID: z.string().max(100).optional() })
+    .passthrough()
+    .optional(),
 });
 
 export interface WebConversationDeps {
@@ -63,7 +66,6 @@ function fromOwnPage(req: Request, publicOrigin: string | undefined): boolean {
     return false;
   }
 }
-
 
 /**
  * Lotse's own web endpoint (local and self-hosted web mode): the browser posts each user activity and
@@ -100,16 +102,32 @@ export function mountWebConversations(deps: WebConversationDeps): void {
     const replies = await deps.adapter.runTurn(full, deps.logic);
     return replies
       .filter((r) => r.type === 'message')
-      .map((r, i) => ({ ...r, id: `${activity.id ?? 'welcome'}.r${i + 1}`, from: WEB_BOT, timestamp: new Date(receivedAt.getTime() + i + 1).toISOString(), replyToId: activity.id, conversation: { id: conversationId } as Activity['conversation'] }));
+      .map((r, i) => ({
+        ...r,
+        id: `${activity.id ?? 'welcome'}.r${i + 1}`,
+        from: WEB_BOT,
+        timestamp: new Date(receivedAt.getTime() + i + 1).toISOString(),
+        replyToId: activity.id,
+        conversation: { id: conversationId } as Activity['conversation'],
+      }));
   };
 
   server.post(WEB_BASE, async (req: Request, res: Response) => {
     if (!fromOwnPage(req, deps.publicOrigin)) return fail(res, 403, 'OriginNotAllowed', web.originNotAllowed);
-    if (!deps.creationLimiter.take(clientAddress(req, deps.trustProxy ?? false))) return fail(res, 429, 'TooManyConversations', web.tooManyConversations);
+    if (!deps.creationLimiter.take(clientAddress(req, deps.trustProxy ?? false)))
+      return fail(res, 429, 'TooManyConversations', web.tooManyConversations);
     const conversationId = WebTokens.newConversationId();
     const userId = userIdOf(conversationId);
     try {
-      const activities = await run(conversationId, { type: 'conversationUpdate', id: `${conversationId}.start`, membersAdded: [WEB_BOT, { id: userId, name: '' }] as Activity['membersAdded'] }, new Date());
+      const activities = await run(
+        conversationId,
+        {
+          type: 'conversationUpdate',
+          id: `${conversationId}.start`,
+          membersAdded: [WEB_BOT, { id: userId, name: '' }] as Activity['membersAdded'],
+        },
+        new Date(),
+      );
       res.header('cache-control', 'no-store');
       res.send(201, { conversationId, userId, ...deps.tokens.issue(conversationId), activities });
     } catch (err) {
@@ -125,7 +143,8 @@ export function mountWebConversations(deps: WebConversationDeps): void {
     const parsed = ClientActivity.safeParse(req.body);
     if (!parsed.success) return fail(res, 400, 'BadActivity', web.badActivity);
     const a = parsed.data;
-    if (a.value !== undefined && (a.value === null || typeof a.value !== 'object' || tooBig(a.value, maxValueBytes))) return fail(res, 400, 'BadActivity', web.badActivity);
+    if (a.value !== undefined && (a.value === null || typeof a.value !== 'object' || tooBig(a.value, maxValueBytes)))
+      return fail(res, 400, 'BadActivity', web.badActivity);
     const { conversationId, startedAt } = check.grant;
     const fresh = deps.tokens.issue(conversationId, startedAt);
     // A retried POST of the same client activity has the same id, which the bot handles once only.
@@ -134,7 +153,18 @@ export function mountWebConversations(deps: WebConversationDeps): void {
     if (a.type === 'typing') return res.send(200, { id, ...fresh, activities: [] });
     const receivedAt = new Date();
     try {
-      const activities = await run(conversationId, { type: 'message', id, text: a.text, value: a.value, locale: a.locale ?? 'de-DE', channelData: a.channelData?.clientActivityID ? { clientActivityID: a.channelData.clientActivityID } : undefined }, receivedAt);
+      const activities = await run(
+        conversationId,
+        {
+          type: 'message',
+          id,
+          text: a.text,
+          value: a.value,
+          locale: a.locale ?? 'de-DE',
+          channelData: a.channelData?.clientActivityID ? { clientActivityID: a.channelData.clientActivityID } : undefined,
+        },
+        receivedAt,
+      );
       res.header('cache-control', 'no-store');
       res.send(200, { id, timestamp: receivedAt.toISOString(), ...fresh, activities });
     } catch (err) {

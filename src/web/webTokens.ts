@@ -9,7 +9,9 @@ export interface WebGrant {
   epoch: string;
 }
 
-export type WebTokenCheck = { ok: true; grant: WebGrant } | { ok: false; code: 'TokenMissing' | 'TokenInvalid' | 'TokenExpired' | 'ConversationMismatch' | 'ConversationLost' };
+export type WebTokenCheck =
+  | { ok: true; grant: WebGrant }
+  | { ok: false; code: 'TokenMissing' | 'TokenInvalid' | 'TokenExpired' | 'ConversationMismatch' | 'ConversationLost' };
 
 const ID = /^web_[0-9a-f-]{36}$/;
 

@@ -101,7 +101,10 @@ describe('free-text questions through the adapter', () => {
 
 describe('welcome and help', () => {
   it('welcomes a user who joins, with the privacy note, but not for the bot itself', async () => {
-    const joined = await inject(app, message(undefined, { type: 'conversationUpdate', membersAdded: [{ id: 'lotse-bot' }, { id: 'user-1' }] }));
+    const joined = await inject(
+      app,
+      message(undefined, { type: 'conversationUpdate', membersAdded: [{ id: 'lotse-bot' }, { id: 'user-1' }] }),
+    );
     const [welcome] = replies(joined);
     expect(cardText(cardOf(welcome))).toContain(texts.de.privacy);
     const botOnly = await inject(app, message(undefined, { type: 'conversationUpdate', membersAdded: [{ id: 'lotse-bot' }] }));

@@ -10,7 +10,8 @@ let conv = 0;
 function conversation() {
   const id = `case-${++conv}`;
   const say = async (text: string) => replies(await inject(app, message(text, { conversation: { id } })));
-  const press = async (data: Record<string, unknown>) => replies(await inject(app, message(undefined, { conversation: { id }, value: data })));
+  const press = async (data: Record<string, unknown>) =>
+    replies(await inject(app, message(undefined, { conversation: { id }, value: data })));
   return { say, press };
 }
 
@@ -28,7 +29,9 @@ const inputs = (card: any): any[] => {
 
 describe('questions as caseworkers type them, through the adapter', () => {
   it('the Nigeria description gets the ILO indicators step (as the answer or the first "Meinten Sie …?")', async () => {
-    const [reply] = await conversation().say('Eine Frau aus Nigeria sitzt bei mir, ihr Pass wurde ihr abgenommen, sie hat 30.000 € Schulden — ist das Menschenhandel?');
+    const [reply] = await conversation().say(
+      'Eine Frau aus Nigeria sitzt bei mir, ihr Pass wurde ihr abgenommen, sie hat 30.000 € Schulden — ist das Menschenhandel?',
+    );
     const card = cardOf(reply);
     const text = cardText(card);
     const indicators = defs.checklists.flatMap((c) => c.steps).find((s) => s.id === 'indikatoren-pruefen')!;

@@ -109,7 +109,10 @@ describe('"Erste Schritte" through the adapter, by card buttons only', () => {
     expect(cardText(cardOf(more))).toContain(plain(passage.text));
     // A step on Lotse's own guidance cites its own indexed passage: the step's text, not a search hit.
     const [own] = await c.press(button(cardOf(menu), { action: 'open', checklistId: 'aufenthalt' }));
-    const first = visibleSteps(defs.checklists.find((x) => x.id === 'aufenthalt')!, CASES[0].facts)[0];
+    const first = visibleSteps(
+      defs.checklists.find((x) => x.id === 'aufenthalt')!,
+      CASES[0].facts,
+    )[0];
     const [ownMore] = await c.press(button(cardOf(own), { action: 'more' }));
     expect(cardText(cardOf(ownMore))).toContain(plain(first.do));
     expect(cardText(cardOf(ownMore))).toContain(`Checkliste: ${defs.checklists.find((x) => x.id === 'aufenthalt')!.title}`);
@@ -159,7 +162,8 @@ describe('"Erste Schritte" through the adapter, by card buttons only', () => {
     expect(cardText(card)).toMatch(/mindestens drei Monate/);
     expect(cardText(card)).toMatch(/§ 59 Abs\. 7 AufenthG/);
     let [reply] = await c.press(button(card, { action: 'open', checklistId: 'aufenthalt' }));
-    for (const def of defs.facts) [reply] = await c.press(button(cardOf(reply), { action: 'fact', key: def.key, value: CASES[0].facts[def.key] }));
+    for (const def of defs.facts)
+      [reply] = await c.press(button(cardOf(reply), { action: 'fact', key: def.key, value: CASES[0].facts[def.key] }));
     expect(cardText(cardOf(reply))).toMatch(/Aufenthalt klären · Schritt 1 von/);
   });
 });
@@ -171,7 +175,9 @@ describe('printable checklist', () => {
       const res = await fetch(`${base}/checkliste?danger=no&land=NW&age=21plus&citizenship=non-eu&exploitation=sexual`);
       expect(res.status).toBe(200);
       const html = await res.text();
-      for (const checklist of defs.checklists) for (const s of visibleSteps(checklist, f)) expect(html).toContain(s.title.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+      for (const checklist of defs.checklists)
+        for (const s of visibleSteps(checklist, f))
+          expect(html).toContain(s.title.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
       expect(html).not.toContain(defs.checklists[3].steps.find((s) => s.id === 'eu-freizuegigkeit')!.title);
       expect(html).toMatch(/Landschaftsverband|LVR/);
       expect(html).toMatch(/Stand: 29\.04\.2026/);
@@ -191,7 +197,10 @@ describe('stale and repeated clicks', () => {
     const c = conversation();
     const menu = await answerFacts(c, CASES[0].facts);
     const [step] = await c.press(button(cardOf(menu), { action: 'open', checklistId: 'erstkontakt' }));
-    const steps = visibleSteps(defs.checklists.find((x) => x.id === 'erstkontakt')!, CASES[0].facts);
+    const steps = visibleSteps(
+      defs.checklists.find((x) => x.id === 'erstkontakt')!,
+      CASES[0].facts,
+    );
     const done = button(cardOf(step), { action: 'done' });
     const [next] = await pressWithId(c, 'replayed-1', done);
     expect(cardText(cardOf(next))).toContain(steps[1].title);

@@ -24,27 +24,36 @@ async function press(data: Record<string, unknown>) {
 
 /** The entry names a card shows in bold, in order. */
 const namesIn = (card: any): string[] =>
-  card.body.filter((e: any) => e.type === 'Container').map((e: any) => e.items?.[0]?.text).filter((t: unknown): t is string => typeof t === 'string');
+  card.body
+    .filter((e: any) => e.type === 'Container')
+    .map((e: any) => e.items?.[0]?.text)
+    .filter((t: unknown): t is string => typeof t === 'string');
 
 const entriesOf = (land: string) => directory.entries.filter((e) => e.land === land);
 const plainName = (s: string) => s.replace(/\\/g, '');
 
 describe('contact questions through the bot get the directory card', () => {
-  it.each(BUNDESLAENDER.map((code) => [code, lands.find((l) => l.code === code)!.de]))('%s: both phrasings name entries of %s with source and Stand', async (code, name) => {
-    for (const question of [`Welche Fachberatungsstelle für Betroffene von Menschenhandel gibt es in ${name}?`, `beratungsstelle menschenhandel ${name.toLowerCase()} kontakt`]) {
-      const card = await ask(question);
-      const text = cardText(card);
-      expect(text).toContain(name);
-      const shown = namesIn(card).map(plainName);
-      const ofLand = entriesOf(code).filter((e) => shown.some((s) => e.name.startsWith(s)));
-      expect(ofLand.length).toBeGreaterThanOrEqual(1);
-      // Specialised centres first.
-      expect(entriesOf(code).find((e) => e.name.startsWith(shown[0]))?.kind).toBe('fachberatungsstelle');
-      expect(text).toMatch(/Quelle: \[[^\]]+\]\(https?:[^)]+\) · Stand: (\d\d\.\d\d\.\d{4}|\d\d\/\d{4}|\d{4}|ohne Datum)/);
-      // Nationwide services follow.
-      expect(text).toContain('KOK Online-Anlaufstelle');
-    }
-  });
+  it.each(BUNDESLAENDER.map((code) => [code, lands.find((l) => l.code === code)!.de]))(
+    '%s: both phrasings name entries of %s with source and Stand',
+    async (code, name) => {
+      for (const question of [
+        `Welche Fachberatungsstelle für Betroffene von Menschenhandel gibt es in ${name}?`,
+        `beratungsstelle menschenhandel ${name.toLowerCase()} kontakt`,
+      ]) {
+        const card = await ask(question);
+        const text = cardText(card);
+        expect(text).toContain(name);
+        const shown = namesIn(card).map(plainName);
+        const ofLand = entriesOf(code).filter((e) => shown.some((s) => e.name.startsWith(s)));
+        expect(ofLand.length).toBeGreaterThanOrEqual(1);
+        // Specialised centres first.
+        expect(entriesOf(code).find((e) => e.name.startsWith(shown[0]))?.kind).toBe('fachberatungsstelle');
+        expect(text).toMatch(/Quelle: \[[^\]]+\]\(https?:[^)]+\) · Stand: (\d\d\.\d\d\.\d{4}|\d\d\/\d{4}|\d{4}|ohne Datum)/);
+        // Nationwide services follow.
+        expect(text).toContain('KOK Online-Anlaufstelle');
+      }
+    },
+  );
 
   it('names bekom thüringen for Thüringen and never sends users to a neighbouring Land', async () => {
     const text = cardText(await ask('Welche Fachberatungsstelle gibt es in Thüringen?'));
@@ -87,7 +96,8 @@ describe('contact questions through the bot get the directory card', () => {
     expect(text).toMatch(/nur für Berlin erfasst\. Für Bayern: Ansprechpersonen auf bkk\.ecpat\.de/);
     expect(text).toMatch(/Für Bayern ist im Verzeichnis keine Ansprechstelle der Polizei \(LKA\) erfasst/);
     expect(text).toContain('[bkk.ecpat.de](https://bkk.ecpat.de)');
-    for (const land of ['Rheinland-Pfalz', 'Thüringen']) expect(cardText(await ask(`Polizei Ansprechpartner Menschenhandel ${land}`))).toMatch(/keine Ansprechstelle der Polizei/);
+    for (const land of ['Rheinland-Pfalz', 'Thüringen'])
+      expect(cardText(await ask(`Polizei Ansprechpartner Menschenhandel ${land}`))).toMatch(/keine Ansprechstelle der Polizei/);
   });
 
   it('answers an English question in English with the same entries', async () => {
@@ -120,7 +130,11 @@ describe('contact questions through the bot get the directory card', () => {
   });
 
   it('finds entries by organisation name in the search: KOOFRA, JADWIGA, Nachtfalter', async () => {
-    for (const [name, land] of [['KOOFRA', 'Hamburg'], ['JADWIGA', 'Bayern'], ['Nachtfalter', 'Nordrhein-Westfalen']]) {
+    for (const [name, land] of [
+      ['KOOFRA', 'Hamburg'],
+      ['JADWIGA', 'Bayern'],
+      ['Nachtfalter', 'Nordrhein-Westfalen'],
+    ]) {
       const text = cardText(await ask(name));
       expect(text).toContain(`Verzeichnis: Fachberatungsstellen und Kontakte – ${land}`);
       expect(text).toContain(name);

@@ -21,7 +21,8 @@ const ALLOWED = new Set([
 function conversation() {
   const id = `directory-checklist-${++conv}`;
   const say = async (text: string) => replies(await inject(app, message(text, { conversation: { id } })));
-  const press = async (data: Record<string, unknown>) => replies(await inject(app, message(undefined, { conversation: { id }, value: data })));
+  const press = async (data: Record<string, unknown>) =>
+    replies(await inject(app, message(undefined, { conversation: { id }, value: data })));
   return { say, press };
 }
 
@@ -45,14 +46,22 @@ async function walkContacts(facts: Required<Facts>) {
   }
   const [emergency] = await c.say('Notfall');
   const [summary, copy] = await c.say('Zusammenfassung');
-  return { steps, stepsText: steps.map(cardText).join('\n'), emergency: cardOf(emergency), summary: cardOf(summary), copy: copy.text ?? '' };
+  return {
+    steps,
+    stepsText: steps.map(cardText).join('\n'),
+    emergency: cardOf(emergency),
+    summary: cardOf(summary),
+    copy: copy.text ?? '',
+  };
 }
 
 async function printPage(facts: Facts): Promise<string> {
   const { server } = app;
   if (!server.server.listening) await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
-  const query = Object.entries(facts).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
+  const query = Object.entries(facts)
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&');
   const res = await fetch(`http://127.0.0.1:${port}/checkliste?${query}`);
   expect(res.status).toBe(200);
   return res.text();
@@ -80,7 +89,9 @@ describe('the Kontakte checklist, Notfall, summary and print page use the direct
     expect(cardText(walk.emergency)).toContain('Mo–Fr 9–15 Uhr');
     expect(cardText(walk.emergency)).toMatch(/110/);
     expect(cardText(walk.summary)).toContain('Bavarian Anti-Trafficking HELPline');
-    expect(walk.copy).toMatch(/Bavarian Anti-Trafficking HELPline \(München\) – Telefon 0800 9876548.* – Quelle: bayern\.de · Stand: 22\.12\.2025/);
+    expect(walk.copy).toMatch(
+      /Bavarian Anti-Trafficking HELPline \(München\) – Telefon 0800 9876548.* – Quelle: bayern\.de · Stand: 22\.12\.2025/,
+    );
   });
 
   it('a man in labour exploitation in NRW: Faire Mobilität and the Servicestelle, not the centres for sexual exploitation', async () => {
@@ -93,7 +104,9 @@ describe('the Kontakte checklist, Notfall, summary and print page use the direct
     expect(walk.stepsText).toMatch(/vor Nutzung prüfen/);
     expect(cardText(walk.summary)).toContain('Faire Mobilität – Beratungsstandort Dortmund');
     const html = await printPage(LABOUR_NW);
-    expect(html).toContain('Faire Mobilität – Beratungsstandort Dortmund (Dortmund) – https://www.faire-mobilitaet.de – Quelle: faire-mobilitaet.de · Stand: 01.11.2025');
+    expect(html).toContain(
+      'Faire Mobilität – Beratungsstandort Dortmund (Dortmund) – https://www.faire-mobilitaet.de – Quelle: faire-mobilitaet.de · Stand: 01.11.2025',
+    );
     expect(html).not.toContain('Nachtfalter');
   });
 
@@ -116,7 +129,11 @@ describe('the Kontakte checklist, Notfall, summary and print page use the direct
   });
 
   it('shows no phone number outside the directory and the checked facts in any contact path', async () => {
-    expect(phoneNumbersIn('Tel. 0521/51-2018 · [x](tel:+4930123456) · Stand 07/2025 · 14.01.2026 · 110')).toEqual(['030123456', '0521512018', '110']);
+    expect(phoneNumbersIn('Tel. 0521/51-2018 · [x](tel:+4930123456) · Stand 07/2025 · 14.01.2026 · 110')).toEqual([
+      '030123456',
+      '0521512018',
+      '110',
+    ]);
     const forms = ['sexual', 'labour', 'other', 'unclear'] as const;
     const ages = ['u18', '18-20', '21plus'] as const;
     const scanned: string[] = [];
@@ -125,12 +142,19 @@ describe('the Kontakte checklist, Notfall, summary and print page use the direct
       scanned.push(where);
     };
     for (const [i, land] of BUNDESLAENDER.entries()) {
-      const facts: Required<Facts> = { danger: i % 5 === 0 ? 'yes' : 'no', land, age: ages[i % 3], citizenship: 'non-eu', exploitation: forms[i % 4] };
+      const facts: Required<Facts> = {
+        danger: i % 5 === 0 ? 'yes' : 'no',
+        land,
+        age: ages[i % 3],
+        citizenship: 'non-eu',
+        exploitation: forms[i % 4],
+      };
       const walk = await walkContacts(facts);
       walk.steps.forEach((s, k) => check(`${land} Kontakte ${k + 1}`, JSON.stringify(s)));
       check(`${land} Notfall`, JSON.stringify(walk.emergency));
       check(`${land} Zusammenfassung`, JSON.stringify(walk.summary) + walk.copy);
-      for (const exploitation of forms) for (const age of ages) check(`${land} ${exploitation} ${age} Druckseite`, await printPage({ ...facts, exploitation, age }));
+      for (const exploitation of forms)
+        for (const age of ages) check(`${land} ${exploitation} ${age} Druckseite`, await printPage({ ...facts, exploitation, age }));
     }
     expect(scanned.length).toBeGreaterThan(16 * 15);
   });

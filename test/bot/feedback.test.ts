@@ -41,7 +41,9 @@ describe('"Hilfreich? Ja / Nein" feedback', () => {
     expect(rows[0]).toEqual({ passageId, yes: 1, no: 1, lastDay: FIXED_NOW.toISOString().slice(0, 10) });
     expect(rows).toHaveLength(2);
 
-    const everything = JSON.stringify(await storage.read([`lotse-feedback/index`, `lotse-feedback/passage/${encodeURIComponent(passageId)}`]));
+    const everything = JSON.stringify(
+      await storage.read([`lotse-feedback/index`, `lotse-feedback/passage/${encodeURIComponent(passageId)}`]),
+    );
     expect(everything).toContain('"channel":"webchat"');
     expect(everything).toContain('"channel":"msteams"');
     expect(everything).not.toMatch(/Geheimnamen|Kooperationsvereinbarung Sachsen|user-1|conv-1|T10:00/);

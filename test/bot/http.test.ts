@@ -32,7 +32,9 @@ describe('HTTP endpoint', () => {
     const card = body.activities.find((a: any) => a.type === 'message').attachments[0].content;
     expect(JSON.stringify(card)).toContain('Thüringen');
     // The document passage or the checklist step built from it (both say so); either way with source and Stand.
-    expect(JSON.stringify(card)).toMatch(/Quelle: (Kooperationsvereinbarungen auf Länderebene|Checkliste: Kontakte und Netzwerk)[^"]*Stand: /);
+    expect(JSON.stringify(card)).toMatch(
+      /Quelle: (Kooperationsvereinbarungen auf Länderebene|Checkliste: Kontakte und Netzwerk)[^"]*Stand: /,
+    );
   });
 
   it.each([
@@ -42,7 +44,12 @@ describe('HTTP endpoint', () => {
     ['a gzip header with a garbage body', 'not gzip at all', { 'content-encoding': 'gzip' }, 415],
     ['a non-JSON content type', 'hallo', { 'content-type': 'text/plain' }, 415],
     ['a 1 MB body', JSON.stringify(message('a'.repeat(1024 * 1024))), {}, 413],
-    ['a foreign serviceUrl in local mode', JSON.stringify(message('Hallo', { deliveryMode: 'normal', serviceUrl: 'https://example.org/relay' })), {}, 403],
+    [
+      'a foreign serviceUrl in local mode',
+      JSON.stringify(message('Hallo', { deliveryMode: 'normal', serviceUrl: 'https://example.org/relay' })),
+      {},
+      403,
+    ],
   ])('rejects %s with a clear 4xx and keeps running', async (_name, body, headers, status) => {
     const res = await post(body, headers as Record<string, string>);
     expect(res.status).toBe(status);
@@ -52,11 +59,24 @@ describe('HTTP endpoint', () => {
 });
 
 describe('"this machine" (one check for replies in local mode, Direct Line replies and the manifest warning)', () => {
-  it.each(['localhost', 'LOCALHOST', 'bot.localhost', '127.0.0.1', '127.8.9.10', '::1', '[::1]', '::ffff:127.0.0.1', '0.0.0.0'])('%s is this machine', (host) => {
-    expect(isLoopbackHost(host)).toBe(true);
-  });
+  it.each(['localhost', 'LOCALHOST', 'bot.localhost', '127.0.0.1', '127.8.9.10', '::1', '[::1]', '::ffff:127.0.0.1', '0.0.0.0'])(
+    '%s is this machine',
+    (host) => {
+      expect(isLoopbackHost(host)).toBe(true);
+    },
+  );
 
-  it.each(['', 'example.org', 'localhost.example.org', '127.0.0.1.nip.io', '128.0.0.1', '10.0.0.1', '::2', '::ffff:10.0.0.1', '1270.0.0.1'])('"%s" is not', (host) => {
+  it.each([
+    '',
+    'example.org',
+    'localhost.example.org',
+    '127.0.0.1.nip.io',
+    '128.0.0.1',
+    '10.0.0.1',
+    '::2',
+    '::ffff:10.0.0.1',
+    '1270.0.0.1',
+  ])('"%s" is not', (host) => {
     expect(isLoopbackHost(host)).toBe(false);
   });
 
@@ -81,11 +101,18 @@ describe('configuration', () => {
     expect(singleTenant).toThrow(ConfigError);
     expect(singleTenant).toThrow(/MicrosoftAppTenantId/);
     expect(singleTenant).toThrow(/MicrosoftAppPassword/);
-    expect(() => loadConfig({ MicrosoftAppId: 'x', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' })).toThrow(/SingleTenant or UserAssignedMSI/);
+    expect(() =>
+      loadConfig({ MicrosoftAppId: 'x', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' }),
+    ).toThrow(/SingleTenant or UserAssignedMSI/);
   });
 
   it('accepts a complete SingleTenant production setup and listens on all interfaces', () => {
-    const config = loadConfig({ MicrosoftAppId: 'id', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' });
+    const config = loadConfig({
+      MicrosoftAppId: 'id',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 't',
+      MicrosoftAppPassword: 'p',
+    });
     expect(config).toMatchObject({ mode: 'production', host: '0.0.0.0' });
   });
 
@@ -94,12 +121,22 @@ describe('configuration', () => {
     ['a garbage bearer token', { authorization: 'Bearer not.a.jwt' }],
     ['a non-bearer scheme', { authorization: 'Basic YWRtaW46YWRtaW4=' }],
   ])('rejects calls with %s in production mode (401) and runs no turn', async (_name, headers) => {
-    const prod = buildTestApp({ MicrosoftAppId: '00000000-0000-4000-8000-000000000001', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' });
+    const prod = buildTestApp({
+      MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 't',
+      MicrosoftAppPassword: 'p',
+    });
     await withServer(prod, async (prodBase) => {
       const res = await fetch(`${prodBase}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(message('Kooperationsvereinbarung Sachsen-Anhalt', { deliveryMode: 'normal', serviceUrl: 'https://smba.trafficmanager.net/emea/' })),
+        body: JSON.stringify(
+          message('Kooperationsvereinbarung Sachsen-Anhalt', {
+            deliveryMode: 'normal',
+            serviceUrl: 'https://smba.trafficmanager.net/emea/',
+          }),
+        ),
       });
       expect(res.status).toBe(401);
       expect(await res.text()).not.toContain('Sachsen-Anhalt');

@@ -14,7 +14,8 @@ let conv = 0;
 function conversation() {
   const id = `language-${++conv}`;
   const say = async (text: string) => replies(await inject(app, message(text, { conversation: { id } })));
-  const press = async (data: Record<string, unknown>) => replies(await inject(app, message(undefined, { conversation: { id }, value: data })));
+  const press = async (data: Record<string, unknown>) =>
+    replies(await inject(app, message(undefined, { conversation: { id }, value: data })));
   return { say, press };
 }
 
@@ -45,7 +46,10 @@ function visibleStrings(activities: Partial<Activity>[]): string[] {
     else if (node && typeof node === 'object') {
       if (typeof node.data?.passageId === 'string') {
         const hit = realSearch().passage(node.data.passageId);
-        if (hit) [hit.passage.text, hit.passage.heading, hit.source.title, hit.source.publisher].filter(Boolean).forEach((q) => (quoted.add(q), quoted.add(plain(q))));
+        if (hit)
+          [hit.passage.text, hit.passage.heading, hit.source.title, hit.source.publisher]
+            .filter(Boolean)
+            .forEach((q) => (quoted.add(q), quoted.add(plain(q))));
       }
       Object.entries(node).forEach(([k, v]) => k !== 'data' && walk(v, k));
     }
@@ -62,7 +66,9 @@ function visibleStrings(activities: Partial<Activity>[]): string[] {
 
 /** Checklist step content (German only, like the sources): cut out like the passages. */
 function withoutStepContent(strings: string[]): string[] {
-  const content = defs.checklists.flatMap((c) => [c.title, c.intro, ...c.steps.flatMap((s) => [s.title, s.do, s.why, s.caution ?? '', ...s.legal])]).filter(Boolean);
+  const content = defs.checklists
+    .flatMap((c) => [c.title, c.intro, ...c.steps.flatMap((s) => [s.title, s.do, s.why, s.caution ?? '', ...s.legal])])
+    .filter(Boolean);
   const contacts = [...defs.contacts.values()].flatMap((c) => [c.name, c.description, c.lookup ?? '', c.address ?? '']).filter(Boolean);
   const longestFirst = [...content, ...contacts].flatMap((q) => [q, plain(q)]).sort((x, y) => y.length - x.length);
   return strings.map((s) => longestFirst.reduce((rest, q) => rest.split(q).join(' '), s));
@@ -70,8 +76,40 @@ function withoutStepContent(strings: string[]): string[] {
 
 /** Label words of the other language, also the ones a future hard-coded label would use. */
 const EXTRA_LABELS: Record<Language, string[]> = {
-  de: ['Stand', 'Quelle', 'Rechtsgrundlage', 'Kontakte', 'Erledigt', 'Später', 'Zurück', 'Mehr dazu', 'Notfall', 'Übersicht', 'Zusammenfassung', 'Warum', 'Was tun', 'Telefon', 'Befehle'],
-  en: ['Date', 'Source', 'Legal basis', 'Contacts', 'Done', 'Later', 'Back', 'More', 'Emergency', 'Overview', 'Summary', 'Why', 'What to do', 'Phone', 'Commands'],
+  de: [
+    'Stand',
+    'Quelle',
+    'Rechtsgrundlage',
+    'Kontakte',
+    'Erledigt',
+    'Später',
+    'Zurück',
+    'Mehr dazu',
+    'Notfall',
+    'Übersicht',
+    'Zusammenfassung',
+    'Warum',
+    'Was tun',
+    'Telefon',
+    'Befehle',
+  ],
+  en: [
+    'Date',
+    'Source',
+    'Legal basis',
+    'Contacts',
+    'Done',
+    'Later',
+    'Back',
+    'More',
+    'Emergency',
+    'Overview',
+    'Summary',
+    'Why',
+    'What to do',
+    'Phone',
+    'Commands',
+  ],
 };
 
 /** Fragments of the other language's texts (placeholders cut out) that differ from this language's. */
@@ -80,7 +118,8 @@ function foreignFragments(own: TextSet, other: TextSet): string[] {
   const collect = (a: unknown, b: unknown) => {
     if (typeof b === 'string') {
       if (a !== b) for (const f of b.split(/\{\w+\}/)) if (f.trim().length >= 4) fragments.add(f.trim());
-    } else if (b && typeof b === 'object') for (const [k, v] of Object.entries(b)) if (k !== 'words') collect((a as Record<string, unknown>)?.[k], v);
+    } else if (b && typeof b === 'object')
+      for (const [k, v] of Object.entries(b)) if (k !== 'words') collect((a as Record<string, unknown>)?.[k], v);
   };
   collect(own, other);
   return [...fragments];
@@ -91,7 +130,8 @@ function foreignIn(strings: string[], language: Language): string[] {
   const fragments = foreignFragments(texts[language], texts[other]);
   const labels = EXTRA_LABELS[other];
   const found: string[] = [];
-  const asLabel = (s: string, l: string) => s.trim() === l || new RegExp(`(^|[^\\p{L}])${l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`, 'u').test(s);
+  const asLabel = (s: string, l: string) =>
+    s.trim() === l || new RegExp(`(^|[^\\p{L}])${l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`, 'u').test(s);
   for (const s of strings) {
     for (const f of fragments) if (f.length > 25 ? s.includes(f) : asLabel(s, f)) found.push(`${f} in ${JSON.stringify(s.slice(0, 80))}`);
     for (const l of labels) if (asLabel(s, l)) found.push(`${l} in ${JSON.stringify(s.slice(0, 80))}`);
@@ -100,8 +140,20 @@ function foreignIn(strings: string[], language: Language): string[] {
 }
 
 const WALK: Record<Language, { question: string; start: string; help: string; emergency: string; summary: string }> = {
-  en: { question: 'What does the federal state working group on human trafficking do?', start: 'first steps', help: 'help', emergency: 'emergency', summary: 'summary' },
-  de: { question: 'Was macht die Bund-Länder-Arbeitsgruppe Menschenhandel?', start: 'Erste Schritte', help: 'hilfe', emergency: 'Notfall', summary: 'Zusammenfassung' },
+  en: {
+    question: 'What does the federal state working group on human trafficking do?',
+    start: 'first steps',
+    help: 'help',
+    emergency: 'emergency',
+    summary: 'summary',
+  },
+  de: {
+    question: 'Was macht die Bund-Länder-Arbeitsgruppe Menschenhandel?',
+    start: 'Erste Schritte',
+    help: 'hilfe',
+    emergency: 'Notfall',
+    summary: 'Zusammenfassung',
+  },
 };
 
 describe.each(['en', 'de'] as const)('every card of a conversation in %s speaks only that language', (language) => {
@@ -117,7 +169,8 @@ describe.each(['en', 'de'] as const)('every card of a conversation in %s speaks 
     const [help] = keep(await c.say(w.help));
     expect(cardText(cardOf(help))).toContain(texts[language].helpTitle);
     let [reply] = keep(await c.say(w.start));
-    for (const def of defs.facts) [reply] = keep(await c.press(buttonData(cardOf(reply), { action: 'fact', key: def.key, value: CASES[0].facts[def.key] })));
+    for (const def of defs.facts)
+      [reply] = keep(await c.press(buttonData(cardOf(reply), { action: 'fact', key: def.key, value: CASES[0].facts[def.key] })));
     expect(cardText(cardOf(reply))).toContain(texts[language].menuTitle);
     [reply] = keep(await c.press(buttonData(cardOf(reply), { action: 'open', checklistId: 'kontakte' })));
     expect(cardText(cardOf(reply))).toContain(texts[language].stepDo);

@@ -24,7 +24,9 @@ describe('law changes shown through the bot', () => {
   it('a Bedenkfrist answer carries the GEAS note with law, date of entry into force and promulgation', async () => {
     const text = await answerText('Wie lange dauert die Bedenkfrist?');
     expect(text).toMatch(/mindestens drei Monaten/);
-    expect(text).toMatch(/Gesetzestext geprüft mit Stand 29\.04\.2026\. Seit 12\.06\.2026 gelten Änderungen des AufenthG durch das GEAS-Anpassungsgesetz \(BGBl\. 2026 I Nr\. 111\)/);
+    expect(text).toMatch(
+      /Gesetzestext geprüft mit Stand 29\.04\.2026\. Seit 12\.06\.2026 gelten Änderungen des AufenthG durch das GEAS-Anpassungsgesetz \(BGBl\. 2026 I Nr\. 111\)/,
+    );
     expect(text).toMatch(/§ 59 Abs\. 7 .*AufenthG betreffen, ist hier noch nicht geprüft/);
   });
 
@@ -35,8 +37,15 @@ describe('law changes shown through the bot', () => {
   });
 
   it('answers in English with the English note', async () => {
-    const [reply] = replies(await inject(app, message(undefined, { value: { verb: 'showPassage', passageId: stepPassageId('aufenthalt', 'bedenkfrist'), lang: 'en' } })));
-    expect(cardText(cardOf(reply))).toMatch(/Since 2026-06-12, amendments to the AufenthG by the CEAS adaptation act \(BGBl\. 2026 I Nr\. 111\) apply/);
+    const [reply] = replies(
+      await inject(
+        app,
+        message(undefined, { value: { verb: 'showPassage', passageId: stepPassageId('aufenthalt', 'bedenkfrist'), lang: 'en' } }),
+      ),
+    );
+    expect(cardText(cardOf(reply))).toMatch(
+      /Since 2026-06-12, amendments to the AufenthG by the CEAS adaptation act \(BGBl\. 2026 I Nr\. 111\) apply/,
+    );
   });
 
   it('the Traumaambulanz answer counts 12 months from the offence or from learning of it', async () => {
@@ -92,23 +101,31 @@ describe('the amendment file drives the notes', () => {
 
   it('an added entry puts the note on every step citing that law, and on no other step', async () => {
     expect(citing.length).toBeGreaterThan(5);
-    for (const { checklist, step } of citing) expect(await passageText(stepPassageId(checklist, step.id), amended)).toMatch(/Änderungen des SGB XIV durch ein Testgesetz \(BGBl\. 2026 I Nr\. 999\)/);
-    for (const { checklist, step } of others) expect(await passageText(stepPassageId(checklist, step.id), amended)).not.toMatch(/Testgesetz/);
+    for (const { checklist, step } of citing)
+      expect(await passageText(stepPassageId(checklist, step.id), amended)).toMatch(
+        /Änderungen des SGB XIV durch ein Testgesetz \(BGBl\. 2026 I Nr\. 999\)/,
+      );
+    for (const { checklist, step } of others)
+      expect(await passageText(stepPassageId(checklist, step.id), amended)).not.toMatch(/Testgesetz/);
   });
 
   it('without the entry the same steps show no such note', async () => {
-    for (const { checklist, step } of citing) expect(await passageText(stepPassageId(checklist, step.id))).not.toMatch(/Änderungen des SGB XIV/);
+    for (const { checklist, step } of citing)
+      expect(await passageText(stepPassageId(checklist, step.id))).not.toMatch(/Änderungen des SGB XIV/);
   });
 
   it('shows the note on the step card of a checklist walk too', async () => {
     const id = 'law-change-walk';
-    const press = async (target: typeof app, data: Record<string, unknown>) => replies(await inject(target, message(undefined, { conversation: { id: `${id}-${target === app ? 'a' : 'b'}` }, value: data })))[0];
+    const press = async (target: typeof app, data: Record<string, unknown>) =>
+      replies(await inject(target, message(undefined, { conversation: { id: `${id}-${target === app ? 'a' : 'b'}` }, value: data })))[0];
     for (const target of [amended, app]) {
       await inject(target, message('Erste Schritte', { conversation: { id: `${id}-${target === app ? 'a' : 'b'}` } }));
-      for (const [key, value] of Object.entries({ danger: 'no', land: 'BE', age: '21plus', citizenship: 'eu', exploitation: 'labour' })) await press(target, { verb: 'checklist', action: 'fact', key, value });
+      for (const [key, value] of Object.entries({ danger: 'no', land: 'BE', age: '21plus', citizenship: 'eu', exploitation: 'labour' }))
+        await press(target, { verb: 'checklist', action: 'fact', key, value });
       const card = cardText(cardOf(await press(target, { verb: 'checklist', action: 'open', checklistId: 'entschaedigung' })));
       expect(card).toMatch(/Anspruch nach dem SGB XIV/);
-      if (target === amended) expect(card).toMatch(/Gesetzestext geprüft mit Stand 29\.04\.2026\. Seit 01\.10\.2026 gelten Änderungen des SGB XIV/);
+      if (target === amended)
+        expect(card).toMatch(/Gesetzestext geprüft mit Stand 29\.04\.2026\. Seit 01\.10\.2026 gelten Änderungen des SGB XIV/);
       else expect(card).not.toMatch(/Änderungen des SGB XIV/);
     }
   });
@@ -117,7 +134,10 @@ describe('the amendment file drives the notes', () => {
 describe('content files', () => {
   it('contain no blanket GEAS caution any more', () => {
     const dirs = [path.join(__dirname, '../../dialogs'), path.join(__dirname, '../../knowledge/lexicon')];
-    const files = [...dirs.flatMap((d) => fs.readdirSync(d, { recursive: true }).map((f) => path.join(d, String(f)))), path.join(__dirname, '../../knowledge/contacts.yaml')].filter((f) => /\.ya?ml$/.test(f) && fs.existsSync(f));
+    const files = [
+      ...dirs.flatMap((d) => fs.readdirSync(d, { recursive: true }).map((f) => path.join(d, String(f)))),
+      path.join(__dirname, '../../knowledge/contacts.yaml'),
+    ].filter((f) => /\.ya?ml$/.test(f) && fs.existsSync(f));
     expect(files.length).toBeGreaterThan(8);
     for (const f of files) expect(fs.readFileSync(f, 'utf8')).not.toMatch(/GEAS-Reform ab 12\.06\.2026|Änderungen durch die GEAS-Reform/);
   });

@@ -97,7 +97,11 @@ describe('Teams message extension (composeExtension/query)', () => {
     expect(url.searchParams.get('message')).toBe(fill(t.extensionOpenCommand, { id: passageOf(best) }));
 
     // What the deep link types into the personal chat shows that passage as the answer card.
-    const personal = { channelId: 'msteams', recipient: BOT, conversation: { id: 'personal-ext', conversationType: 'personal', tenantId: 'tenant' } };
+    const personal = {
+      channelId: 'msteams',
+      recipient: BOT,
+      conversation: { id: 'personal-ext', conversationType: 'personal', tenantId: 'tenant' },
+    };
     const [reply] = replies(await inject(app, message(url.searchParams.get('message')!, personal)));
     expect(cardText(cardOf(reply))).toContain(best.content.body[0].text);
     expect(cardText(cardOf(reply))).toMatch(/§ 59 Abs\. 7 AufenthG/);
@@ -118,8 +122,15 @@ describe('Teams message extension (composeExtension/query)', () => {
   });
 
   it('initialRun offers the frequent topics as cards to insert, in the language of the Teams client', async () => {
-    const initial = (locale: string) => query({ commandId: SEARCH_COMMAND_ID, parameters: [{ name: 'initialRun', value: 'true' }], queryOptions: { skip: 0, count: 25 } }, { locale });
-    for (const [locale, set] of [['de-DE', t], ['en-US', texts.en]] as const) {
+    const initial = (locale: string) =>
+      query(
+        { commandId: SEARCH_COMMAND_ID, parameters: [{ name: 'initialRun', value: 'true' }], queryOptions: { skip: 0, count: 25 } },
+        { locale },
+      );
+    for (const [locale, set] of [
+      ['de-DE', t],
+      ['en-US', texts.en],
+    ] as const) {
       const result = await ask(initial(locale));
       expect(result.type).toBe('result');
       expect(result.attachments.map((a: any) => a.preview.content.title)).toEqual(set.extensionTopics);
@@ -159,14 +170,21 @@ describe('Teams message extension (composeExtension/query)', () => {
     ['no value', undefined],
     ['parameters that are no list', { commandId: SEARCH_COMMAND_ID, parameters: 'Bedenkfrist' }],
     ['an unknown command', { commandId: 'somethingElse', parameters: [{ name: 'q', value: 'Bedenkfrist' }] }],
-    ['a number as search text and text as paging', { commandId: SEARCH_COMMAND_ID, parameters: [{ name: SEARCH_PARAMETER, value: 42 }], queryOptions: { skip: 'x', count: -3 } }],
+    [
+      'a number as search text and text as paging',
+      { commandId: SEARCH_COMMAND_ID, parameters: [{ name: SEARCH_PARAMETER, value: 42 }], queryOptions: { skip: 'x', count: -3 } },
+    ],
   ])('a Teams-unlike value (%s) still gets a well-formed answer', async (_name, value) => {
     const result = await ask(query(value));
     expect(['result', 'message']).toContain(result.type);
   });
 
   it('in a channel the open command is answered only when Lotse is mentioned', async () => {
-    const channel = { channelId: 'msteams', recipient: BOT, conversation: { id: 'channel-open', conversationType: 'channel', tenantId: 'tenant' } };
+    const channel = {
+      channelId: 'msteams',
+      recipient: BOT,
+      conversation: { id: 'channel-open', conversationType: 'channel', tenantId: 'tenant' },
+    };
     const text = fill(t.extensionOpenCommand, { id: 'checkliste-aufenthalt#bedenkfrist' });
     expect(replies(await inject(app, message(text, channel)))).toHaveLength(0);
   });
@@ -196,7 +214,7 @@ describe('directory results in the message extension (hook for issue 13)', () =>
     expect(calls).toEqual(['Beratungsstelle Hamburg']);
   });
 
-  it('a card over Teams\' 28 KB limit is shortened, not dropped', async () => {
+  it("a card over Teams' 28 KB limit is shortened, not dropped", async () => {
     const huge = { ...entry, id: 'verzeichnis-lang', text: 'Öffnungszeiten und Angebote. '.repeat(3000) };
     const big = buildTestApp({}, { directoryResults: () => [huge] });
     const [first] = (await inject(big, search('Bedenkfrist'))).body.composeExtension.attachments;
@@ -213,12 +231,15 @@ describe('directory results in the message extension (hook for issue 13)', () =>
   it('an error while searching becomes a friendly message; the log names its type, never the query', async () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(chunk.toString()), done()) });
-    const failing = buildTestApp({ LOG_LEVEL: 'debug' }, {
-      logger: createLogger('debug', sink),
-      directoryResults: (text) => {
-        throw new RangeError(`cannot look up ${text}`);
+    const failing = buildTestApp(
+      { LOG_LEVEL: 'debug' },
+      {
+        logger: createLogger('debug', sink),
+        directoryResults: (text) => {
+          throw new RangeError(`cannot look up ${text}`);
+        },
       },
-    });
+    );
     const res = await inject(failing, search('Bedenkfrist Svetlana'));
     expect(res.status).toBe(200);
     expect(res.body.composeExtension).toEqual({ type: 'message', text: t.error });

@@ -10,15 +10,27 @@ const app = buildTestApp();
 const BOT = { id: '28:lotse-bot-id', name: 'Lotse' };
 
 /** A Teams-shaped message activity; `mention` adds the mention entity Teams sends with "@Lotse". */
-function teams(text: string | undefined, conversationType: 'personal' | 'groupChat' | 'channel', opts: { mention?: boolean; value?: unknown; id?: string } = {}) {
+function teams(
+  text: string | undefined,
+  conversationType: 'personal' | 'groupChat' | 'channel',
+  opts: { mention?: boolean; value?: unknown; id?: string } = {},
+) {
   const mentionText = '<at>Lotse</at>';
   return message(opts.mention && text !== undefined ? `${mentionText} ${text}\r\n` : text, {
     channelId: 'msteams',
     serviceUrl: 'http://localhost:9',
     recipient: BOT,
     from: { id: '29:user', name: 'Fachkraft', aadObjectId: 'aad-user' },
-    conversation: { id: `${conversationType}-${opts.id ?? '1'}`, conversationType, tenantId: 'tenant', ...(conversationType === 'channel' ? { name: 'Fall Müller' } : {}) },
-    channelData: { tenant: { id: 'tenant' }, ...(conversationType === 'channel' ? { team: { id: 'team-1' }, channel: { id: 'channel-1' } } : {}) },
+    conversation: {
+      id: `${conversationType}-${opts.id ?? '1'}`,
+      conversationType,
+      tenantId: 'tenant',
+      ...(conversationType === 'channel' ? { name: 'Fall Müller' } : {}),
+    },
+    channelData: {
+      tenant: { id: 'tenant' },
+      ...(conversationType === 'channel' ? { team: { id: 'team-1' }, channel: { id: 'channel-1' } } : {}),
+    },
     entities: opts.mention ? [{ type: 'mention', text: mentionText, mentioned: BOT }] : [],
     ...(opts.value ? { value: opts.value } : {}),
   });
@@ -45,13 +57,18 @@ describe('Microsoft Teams behaviour', () => {
     expect(cardText(cardOf(reply))).toMatch(/Sachsen-Anhalt/);
   });
 
-  it.each(['Erste Schritte', 'weiter', 'Zusammenfassung'])('never runs a checklist in a channel ("%s"), offering a personal chat', async (text) => {
-    const sent = replies(await inject(app, teams(text, 'channel', { mention: true, id: text })));
-    expect(sent.map((a) => a.text)).toEqual([texts.personalOnly]);
-  });
+  it.each(['Erste Schritte', 'weiter', 'Zusammenfassung'])(
+    'never runs a checklist in a channel ("%s"), offering a personal chat',
+    async (text) => {
+      const sent = replies(await inject(app, teams(text, 'channel', { mention: true, id: text })));
+      expect(sent.map((a) => a.text)).toEqual([texts.personalOnly]);
+    },
+  );
 
   it('refuses case-fact buttons pressed in a group chat', async () => {
-    const sent = replies(await inject(app, teams(undefined, 'groupChat', { value: { verb: 'checklist', action: 'fact', key: 'land', value: 'NW' } })));
+    const sent = replies(
+      await inject(app, teams(undefined, 'groupChat', { value: { verb: 'checklist', action: 'fact', key: 'land', value: 'NW' } })),
+    );
     expect(sent.map((a) => a.text)).toEqual([texts.personalOnly]);
   });
 
@@ -61,7 +78,8 @@ describe('Microsoft Teams behaviour', () => {
   });
 
   it('introduces itself once when added to a team, not for every new member', async () => {
-    const added = (members: Array<{ id: string }>) => inject(app, { ...teams(undefined, 'channel', { id: 'welcome' }), type: 'conversationUpdate', membersAdded: members });
+    const added = (members: Array<{ id: string }>) =>
+      inject(app, { ...teams(undefined, 'channel', { id: 'welcome' }), type: 'conversationUpdate', membersAdded: members });
     const [welcome] = replies(await added([BOT]));
     // EU AI Act Art. 50: the first line says it is a machine, not a person.
     expect(cardOf(welcome).body[0].text).toMatch(/^Lotse ist ein automatisierter Assistent, kein Mensch/);
@@ -124,7 +142,7 @@ describe('Teams send edge', () => {
     expect(delays).toEqual([]);
   });
 
-  it('through the real connector client: our retries add to none of the SDK\'s', async () => {
+  it("through the real connector client: our retries add to none of the SDK's", async () => {
     // A fake Teams service answering every send with the given status; counts what reaches it.
     const answer = { status: 429, headers: {} as Record<string, string> };
     let hits = 0;

@@ -8,7 +8,12 @@ import { WebTokens } from '../../src/web/webTokens';
 import { buildTestApp, listen, withServer } from '../helpers/app';
 import { openWeb } from '../helpers/web';
 
-const PROD = { MicrosoftAppId: '00000000-0000-4000-8000-000000000001', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' };
+const PROD = {
+  MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
+  MicrosoftAppType: 'SingleTenant',
+  MicrosoftAppTenantId: 't',
+  MicrosoftAppPassword: 'p',
+};
 
 const cardsText = (activities: any[]) => JSON.stringify(activities.map((a) => a.attachments?.[0]?.content ?? a.text));
 
@@ -27,7 +32,9 @@ describe('Lotse web endpoint (local mode)', () => {
       const page = await res.text();
       expect(page).toContain('Bitte keine Namen oder Kontaktdaten von Betroffenen eingeben');
       expect(page).not.toMatch(/https?:\/\/(?!www\.)/);
-      expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self' https:\/\/intranet\.example\.org https:\/\/www\.beratung\.example(;|$)/);
+      expect(res.headers.get('content-security-policy')).toMatch(
+        /frame-ancestors 'self' https:\/\/intranet\.example\.org https:\/\/www\.beratung\.example(;|$)/,
+      );
       expect(res.headers.get('content-security-policy')).toContain("connect-src 'self';");
     }
     const bundle = await fetch(`${base}/webchat/webchat.js`);
@@ -65,7 +72,12 @@ describe('Lotse web endpoint (local mode)', () => {
     expect(welcome.attachments[0].content.body[0].text).toMatch(/^Lotse ist ein automatisierter Assistent, kein Mensch/);
     expect(welcome.attachments[0].content.fallbackText).toMatch(/^Lotse ist ein automatisierter Assistent/);
     expect(welcome.suggestedActions.actions.map((a: any) => a.title)).toEqual(['Erste Schritte', 'Frage stellen', 'Notfall']);
-    const r = await c.send({ type: 'message', text: 'Kooperationsvereinbarung Sachsen-Anhalt', from: { id: 'someone-else' }, channelData: { clientActivityID: 'client-1' } });
+    const r = await c.send({
+      type: 'message',
+      text: 'Kooperationsvereinbarung Sachsen-Anhalt',
+      from: { id: 'someone-else' },
+      channelData: { clientActivityID: 'client-1' },
+    });
     expect(r.status).toBe(200);
     expect(r.body.id).toBe('c-client-1');
     const answer = r.body.activities.pop();
@@ -94,7 +106,11 @@ describe('Lotse web endpoint (local mode)', () => {
     expect(crossed.status).toBe(403);
     expect(JSON.stringify(crossed.body)).not.toMatch(/Zusammenfassung|Übergabe/);
     // The same conversation id with a token of another one: still 403, also via the path's other spelling.
-    const other = await fetch(`${base}/api/web/conversations/${encodeURIComponent(b.conversationId)}/activities`, { method: 'POST', headers: { authorization: `Bearer ${a.token()}`, 'content-type': 'application/json' }, body: JSON.stringify(text) });
+    const other = await fetch(`${base}/api/web/conversations/${encodeURIComponent(b.conversationId)}/activities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${a.token()}`, 'content-type': 'application/json' },
+      body: JSON.stringify(text),
+    });
     expect(other.status).toBe(403);
   });
 
@@ -117,7 +133,11 @@ describe('Lotse web endpoint (local mode)', () => {
 
   it('limits bodies and values, ignores typing without a turn, and refuses other pages and unknown fields', async () => {
     const c = await openWeb(base);
-    const big = await fetch(c.url, { method: 'POST', headers: { authorization: `Bearer ${c.token()}`, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }) });
+    const big = await fetch(c.url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${c.token()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }),
+    });
     expect(big.status).toBe(413);
     expect((await c.send({ type: 'message', value: { a: 'x'.repeat(9000) } })).status).toBe(400);
     expect((await c.send({ type: 'message', value: null })).status).toBe(400);
@@ -125,7 +145,11 @@ describe('Lotse web endpoint (local mode)', () => {
     expect(await c.send({ type: 'typing' })).toMatchObject({ status: 200, body: { activities: [] } });
     const foreign = await fetch(`${base}/api/web/conversations`, { method: 'POST', headers: { origin: 'https://evil.example' } });
     expect(foreign.status).toBe(403);
-    const foreignTurn = await fetch(c.url, { method: 'POST', headers: { origin: 'https://evil.example', authorization: `Bearer ${c.token()}`, 'content-type': 'application/json' }, body: '{"type":"message","text":"x"}' });
+    const foreignTurn = await fetch(c.url, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', authorization: `Bearer ${c.token()}`, 'content-type': 'application/json' },
+      body: '{"type":"message","text":"x"}',
+    });
     expect(foreignTurn.status).toBe(403);
   });
 
@@ -140,7 +164,10 @@ describe('Lotse web endpoint (local mode)', () => {
 
   it('behind a reverse proxy (TRUST_PROXY=1) counts per forwarded client, not per proxy address', async () => {
     await withServer(buildTestApp({ WEB_CONVERSATIONS_PER_MINUTE: '2', TRUST_PROXY: '1' }), async (b) => {
-      const start = (client: string) => fetch(`${b}/api/web/conversations`, { method: 'POST', headers: { 'x-forwarded-for': `203.0.113.9, ${client}` } }).then((r) => r.status);
+      const start = (client: string) =>
+        fetch(`${b}/api/web/conversations`, { method: 'POST', headers: { 'x-forwarded-for': `203.0.113.9, ${client}` } }).then(
+          (r) => r.status,
+        );
       expect([await start('198.51.100.1'), await start('198.51.100.1'), await start('198.51.100.1')]).toEqual([201, 201, 429]);
       expect(await start('198.51.100.2')).toBe(201);
     });
@@ -160,7 +187,9 @@ describe('Lotse web endpoint (local mode)', () => {
     const status = (host: string) =>
       new Promise<number>((resolve, reject) => {
         const u = new URL(base);
-        http.get({ host: u.hostname, port: u.port, path: '/healthz', headers: { host } }, (res) => resolve(res.statusCode ?? 0)).on('error', reject);
+        http
+          .get({ host: u.hostname, port: u.port, path: '/healthz', headers: { host } }, (res) => resolve(res.statusCode ?? 0))
+          .on('error', reject);
       });
     await expect(status('evil.example:3978')).resolves.toBe(421);
     await expect(status(`localhost:${new URL(base).port}`)).resolves.toBe(200);
@@ -172,7 +201,9 @@ describe('modes and binding', () => {
   it('refuses to start local mode (no app id) on a non-loopback HOST, naming HOST and the alternatives', () => {
     for (const HOST of ['0.0.0.0', '192.168.1.20', '::']) {
       expect(() => loadConfig({ HOST })).toThrow(ConfigError);
-      expect(() => loadConfig({ HOST })).toThrow(new RegExp(`HOST=${HOST.replace(/\./g, '\\.')}[\\s\\S]*WEB_MODE=selfhosted[\\s\\S]*MicrosoftAppId`));
+      expect(() => loadConfig({ HOST })).toThrow(
+        new RegExp(`HOST=${HOST.replace(/\./g, '\\.')}[\\s\\S]*WEB_MODE=selfhosted[\\s\\S]*MicrosoftAppId`),
+      );
     }
     const lines: string[] = [];
     expect(main({ HOST: '0.0.0.0' }, (t) => lines.push(t))).toBe(1);
@@ -196,7 +227,8 @@ describe('Azure Direct Line in production mode', () => {
   });
 
   it('returns only token and conversation id, never the secret', async () => {
-    const fake = (async () => new Response(JSON.stringify({ token: 'tok', conversationId: 'conv', expires_in: 1800 }), { status: 200 })) as unknown as typeof fetch;
+    const fake = (async () =>
+      new Response(JSON.stringify({ token: 'tok', conversationId: 'conv', expires_in: 1800 }), { status: 200 })) as unknown as typeof fetch;
     const result = await exchangeSecret('s3cret', 'https://directline.example/v3/directline', fake);
     expect(result).toEqual({ token: 'tok', conversationId: 'conv', expires_in: 1800 });
   });
@@ -219,7 +251,13 @@ describe('Azure Direct Line in production mode', () => {
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     const endpoint = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/v3/directline`;
-    const app = buildTestApp({ ...PROD, DIRECT_LINE_SECRET: 'geheim', DIRECT_LINE_ENDPOINT: endpoint, PUBLIC_URL: 'https://lotse.example.org', WIDGET_ORIGINS: 'https://intranet.example.org' });
+    const app = buildTestApp({
+      ...PROD,
+      DIRECT_LINE_SECRET: 'geheim',
+      DIRECT_LINE_ENDPOINT: endpoint,
+      PUBLIC_URL: 'https://lotse.example.org',
+      WIDGET_ORIGINS: 'https://intranet.example.org',
+    });
     try {
       await withServer(app, async (base) => {
         const ask = (origin?: string) => fetch(`${base}/api/directline/token`, { method: 'POST', headers: origin ? { origin } : {} });
@@ -239,9 +277,12 @@ describe('Azure Direct Line in production mode', () => {
   });
 
   it('a regional DIRECT_LINE_ENDPOINT is what the page may connect to (CSP) besides Lotse itself', async () => {
-    await withServer(buildTestApp({ ...PROD, DIRECT_LINE_ENDPOINT: 'https://europe.directline.botframework.com/v3/directline' }), async (base) => {
-      const csp = (await fetch(`${base}/`)).headers.get('content-security-policy');
-      expect(csp).toContain("connect-src 'self' https://europe.directline.botframework.com wss://europe.directline.botframework.com;");
-    });
+    await withServer(
+      buildTestApp({ ...PROD, DIRECT_LINE_ENDPOINT: 'https://europe.directline.botframework.com/v3/directline' }),
+      async (base) => {
+        const csp = (await fetch(`${base}/`)).headers.get('content-security-policy');
+        expect(csp).toContain("connect-src 'self' https://europe.directline.botframework.com wss://europe.directline.botframework.com;");
+      },
+    );
   });
 });

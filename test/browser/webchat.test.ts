@@ -58,21 +58,38 @@ run('web chat page in a real browser (Chromium, Lotse web endpoint)', () => {
     await expect(page.getByText('Bitte keine Namen oder Kontaktdaten von Betroffenen eingeben').first().isVisible()).resolves.toBe(true);
 
     await ask(page, 'Wer ist Mitglied der Arbeitsgruppe Arbeitsausbeutung?');
-    await transcript(page).getByText(/Gewerkschaften/).first().waitFor({ timeout: 15_000 });
-    await transcript(page).getByText(/Quelle: Vernetzung bundesweit/).first().waitFor();
+    await transcript(page)
+      .getByText(/Gewerkschaften/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await transcript(page)
+      .getByText(/Quelle: Vernetzung bundesweit/)
+      .first()
+      .waitFor();
 
     await transcript(page).getByRole('button', { name: 'Erste Schritte' }).last().click();
     const answers = ['Nein', 'Nordrhein-Westfalen', '21 oder älter', 'Nicht-EU-Staat', 'Sexuelle Ausbeutung'];
     for (const [i, label] of answers.entries()) {
       // Press the button on the card that asks this fact (answer cards also carry "Ja"/"Nein" feedback buttons).
-      const factCard = transcript(page).locator('.ac-adaptiveCard', { hasText: `Fallangabe ${i + 1} von ${answers.length}` }).last();
+      const factCard = transcript(page)
+        .locator('.ac-adaptiveCard', { hasText: `Fallangabe ${i + 1} von ${answers.length}` })
+        .last();
       await factCard.waitFor({ timeout: 15_000 });
       await factCard.getByRole('button', { name: label, exact: true }).click();
     }
-    await transcript(page).getByRole('button', { name: /Erstkontakt.*erledigt/ }).last().click();
-    await transcript(page).getByText(/Schritt 1 von \d+/).last().waitFor({ timeout: 15_000 });
+    await transcript(page)
+      .getByRole('button', { name: /Erstkontakt.*erledigt/ })
+      .last()
+      .click();
+    await transcript(page)
+      .getByText(/Schritt 1 von \d+/)
+      .last()
+      .waitFor({ timeout: 15_000 });
     await transcript(page).getByRole('button', { name: 'Erledigt' }).last().click();
-    await transcript(page).getByText(/Schritt 2 von \d+/).last().waitFor({ timeout: 15_000 });
+    await transcript(page)
+      .getByText(/Schritt 2 von \d+/)
+      .last()
+      .waitFor({ timeout: 15_000 });
     await page.screenshot({ path: path.join(artifacts, 'webchat.png'), fullPage: true });
 
     // Injected through the DevTools protocol: the page's own CSP (script-src 'self') stays enforced.
@@ -89,14 +106,24 @@ run('web chat page in a real browser (Chromium, Lotse web endpoint)', () => {
     const [{ context: a, page: pageA }, { context: b, page: pageB }] = await Promise.all([openChat(), openChat()]);
     await ask(pageA, 'Kooperationsvereinbarung Sachsen-Anhalt');
     await ask(pageB, 'Forum Menschenrechte Arbeitsgruppen KOK');
-    await transcript(pageA).getByText(/nicht-öffentliche Kooperationsvereinbarung besteht in Sachsen-Anhalt/).first().waitFor({ timeout: 15_000 });
-    await transcript(pageB).getByText(/Forum Menschenrechte/).first().waitFor({ timeout: 15_000 });
+    await transcript(pageA)
+      .getByText(/nicht-öffentliche Kooperationsvereinbarung besteht in Sachsen-Anhalt/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await transcript(pageB)
+      .getByText(/Forum Menschenrechte/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     // Each session's kept transcript holds its own answer only, and B's token does not open A's conversation.
     const [keptA, keptB] = await Promise.all([kept(pageA), kept(pageB)]);
     expect(JSON.stringify(keptA.activities)).toMatch(/Sachsen-Anhalt/);
     expect(JSON.stringify(keptA.activities)).not.toMatch(/Forum Menschenrechte/);
     expect(JSON.stringify(keptB.activities)).not.toMatch(/Sachsen-Anhalt/);
-    const crossed = await fetch(`${url}api/web/conversations/${keptA.conversationId}/activities`, { method: 'POST', headers: { authorization: `Bearer ${keptB.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'zusammenfassung' }) });
+    const crossed = await fetch(`${url}api/web/conversations/${keptA.conversationId}/activities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${keptB.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'zusammenfassung' }),
+    });
     expect(crossed.status).toBe(403);
     await expect(transcript(pageA).textContent()).resolves.not.toMatch(/Forum Menschenrechte/);
     await expect(transcript(pageB).textContent()).resolves.not.toMatch(/Sachsen-Anhalt/);
@@ -115,24 +142,44 @@ run('web chat page in a real browser (Chromium, Lotse web endpoint)', () => {
       await transcript(page).getByText('Willkommen bei Lotse').waitFor({ timeout: 20_000 });
       await expect(page.locator('#chat-state').textContent()).resolves.toBe('Verbunden');
       await ask(page, 'Erste Schritte');
-      await transcript(page).getByText(/Fallangabe 1 von/).first().waitFor({ timeout: 15_000 });
+      await transcript(page)
+        .getByText(/Fallangabe 1 von/)
+        .first()
+        .waitFor({ timeout: 15_000 });
 
       await own.close();
       await ask(page, 'weiter');
-      await page.getByRole('alert').getByText(/Keine Verbindung zu Lotse/).waitFor({ timeout: 15_000 });
+      await page
+        .getByRole('alert')
+        .getByText(/Keine Verbindung zu Lotse/)
+        .waitFor({ timeout: 15_000 });
       await expect(page.getByRole('alert').getByRole('button', { name: 'Neu laden' }).isVisible()).resolves.toBe(true);
 
       // Restarted with memory state: the checklist progress is gone, and the page says so instead of "no open checklist".
       restarted = createApp(loadConfig({ PORT: port }), { search: realSearch(), logger: createLogger('silent') });
       await new Promise<void>((resolve) => restarted!.server.listen(Number(port), '127.0.0.1', resolve));
       await page.getByRole('alert').getByRole('button', { name: 'Neu laden' }).click();
-      await transcript(page).getByText(/Fallangabe 1 von/).first().waitFor({ timeout: 15_000 });
+      await transcript(page)
+        .getByText(/Fallangabe 1 von/)
+        .first()
+        .waitFor({ timeout: 15_000 });
       await ask(page, 'weiter');
-      await page.getByRole('alert').getByText(/Lotse wurde neu gestartet; dieses Gespräch ist damit beendet/).waitFor({ timeout: 15_000 });
-      await expect(transcript(page).getByText(/keine offene Checkliste/).count()).resolves.toBe(0);
+      await page
+        .getByRole('alert')
+        .getByText(/Lotse wurde neu gestartet; dieses Gespräch ist damit beendet/)
+        .waitFor({ timeout: 15_000 });
+      await expect(
+        transcript(page)
+          .getByText(/keine offene Checkliste/)
+          .count(),
+      ).resolves.toBe(0);
       await page.getByRole('alert').getByRole('button', { name: 'Neues Gespräch beginnen' }).click();
       await transcript(page).getByText('Willkommen bei Lotse').waitFor({ timeout: 20_000 });
-      await expect(transcript(page).getByText(/Fallangabe 1 von/).count()).resolves.toBe(0);
+      await expect(
+        transcript(page)
+          .getByText(/Fallangabe 1 von/)
+          .count(),
+      ).resolves.toBe(0);
     } finally {
       await context.close();
       await restarted?.close();

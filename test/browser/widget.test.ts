@@ -16,10 +16,15 @@ const artifacts = path.resolve(__dirname, '..', 'artifacts');
 async function hostSite(lotse: string, extra = ''): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Intranet der Stadt</title></head><body><main><h1>Intranet</h1><p><a href="/seite2">Zweite Seite</a></p>${extra}</main><script src="${lotse}/widget.js" defer></script></body></html>`);
+    res.end(
+      `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Intranet der Stadt</title></head><body><main><h1>Intranet</h1><p><a href="/seite2">Zweite Seite</a></p>${extra}</main><script src="${lotse}/widget.js" defer></script></body></html>`,
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** A port that is free now (the host site's origin must be known before Lotse starts, for WIDGET_ORIGINS). */
@@ -41,12 +46,17 @@ run('the widget on another site (real Chromium)', () => {
   beforeAll(async () => {
     const launching = chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     const hostPort = await freePort();
-    app = createApp(loadConfig({ PORT: '0', WIDGET_ORIGINS: `http://127.0.0.1:${hostPort}`, RATE_LIMIT_PER_MINUTE: '1000' }), { search: realSearch(), logger: createLogger('silent') });
+    app = createApp(loadConfig({ PORT: '0', WIDGET_ORIGINS: `http://127.0.0.1:${hostPort}`, RATE_LIMIT_PER_MINUTE: '1000' }), {
+      search: realSearch(),
+      logger: createLogger('silent'),
+    });
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
     lotse = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const server = http.createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Intranet der Stadt</title></head><body><main><h1>Intranet</h1><p><a href="/seite2">Zweite Seite</a></p></main><script src="${lotse}/widget.js" defer></script></body></html>`);
+      res.end(
+        `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Intranet der Stadt</title></head><body><main><h1>Intranet</h1><p><a href="/seite2">Zweite Seite</a></p></main><script src="${lotse}/widget.js" defer></script></body></html>`,
+      );
     });
     await new Promise<void>((resolve) => server.listen(hostPort, '127.0.0.1', resolve));
     allowed = { url: `http://127.0.0.1:${hostPort}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
@@ -64,7 +74,8 @@ run('the widget on another site (real Chromium)', () => {
 
   const launcher = (page: Page) => page.getByRole('button', { name: /Lotse fragen/ });
   const chat = (page: Page) => page.frameLocator('iframe[title="Chat mit Lotse"]').locator('#webchat');
-  const focusedInWidget = (page: Page) => page.evaluate('document.querySelector("[data-lotse-widget]").shadowRoot.activeElement?.className ?? null');
+  const focusedInWidget = (page: Page) =>
+    page.evaluate('document.querySelector("[data-lotse-widget]").shadowRoot.activeElement?.className ?? null');
 
   async function ask(page: Page, text: string) {
     const box = page.frameLocator('iframe[title="Chat mit Lotse"]').getByRole('textbox').first();
@@ -81,17 +92,29 @@ run('the widget on another site (real Chromium)', () => {
     await chat(page).getByText('Willkommen bei Lotse').first().waitFor();
 
     await ask(page, 'Wer ist Mitglied der Arbeitsgruppe Arbeitsausbeutung?');
-    await chat(page).getByText(/Gewerkschaften/).first().waitFor({ timeout: 15_000 });
-    await chat(page).getByText(/Quelle: Vernetzung bundesweit/).first().waitFor();
+    await chat(page)
+      .getByText(/Gewerkschaften/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await chat(page)
+      .getByText(/Quelle: Vernetzung bundesweit/)
+      .first()
+      .waitFor();
 
     // Reload of the host page: the conversation is still there (sessionStorage of Lotse's origin).
     await page.reload();
     await launcher(page).click();
-    await chat(page).getByText(/Gewerkschaften/).first().waitFor({ timeout: 15_000 });
+    await chat(page)
+      .getByText(/Gewerkschaften/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     // … and on another page of the same site.
     await page.goto(`${allowed.url}/seite2`);
     await launcher(page).click();
-    await chat(page).getByText(/Gewerkschaften/).first().waitFor({ timeout: 15_000 });
+    await chat(page)
+      .getByText(/Gewerkschaften/)
+      .first()
+      .waitFor({ timeout: 15_000 });
 
     // Escape inside the chat closes the panel and puts the focus back on the launcher.
     await page.frameLocator('iframe[title="Chat mit Lotse"]').getByRole('textbox').first().focus();
@@ -100,7 +123,10 @@ run('the widget on another site (real Chromium)', () => {
     await expect(focusedInWidget(page)).resolves.toBe('launcher');
 
     await launcher(page).click();
-    await chat(page).getByText(/Gewerkschaften/).first().waitFor();
+    await chat(page)
+      .getByText(/Gewerkschaften/)
+      .first()
+      .waitFor();
     await page.screenshot({ path: path.join(artifacts, 'widget.png') });
     await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
     const violations = (await page.evaluate(
@@ -110,11 +136,19 @@ run('the widget on another site (real Chromium)', () => {
 
     await page.getByRole('button', { name: 'Gespräch beenden' }).click();
     await chat(page).getByText('Willkommen bei Lotse').first().waitFor({ timeout: 20_000 });
-    await expect(chat(page).getByText(/Gewerkschaften/).count()).resolves.toBe(0);
+    await expect(
+      chat(page)
+        .getByText(/Gewerkschaften/)
+        .count(),
+    ).resolves.toBe(0);
     await page.reload();
     await launcher(page).click();
     await chat(page).getByText('Willkommen bei Lotse').first().waitFor({ timeout: 20_000 });
-    await expect(chat(page).getByText(/Gewerkschaften/).count()).resolves.toBe(0);
+    await expect(
+      chat(page)
+        .getByText(/Gewerkschaften/)
+        .count(),
+    ).resolves.toBe(0);
     await context.close();
   }, 180_000);
 
@@ -136,7 +170,10 @@ run('the widget on another site (real Chromium)', () => {
     await page.getByRole('button', { name: 'Lotse fragen – neue Antwort' }).waitFor({ timeout: 15_000 });
     await expect(page.getByRole('status').textContent()).resolves.toBe('Lotse fragen – neue Antwort');
     await page.getByRole('button', { name: /Lotse fragen/ }).click();
-    await chat(page).getByText(/Gewerkschaften/).first().waitFor({ timeout: 15_000 });
+    await chat(page)
+      .getByText(/Gewerkschaften/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     await expect(page.getByRole('button', { name: 'Lotse fragen – neue Antwort' }).count()).resolves.toBe(0);
     await context.close();
   }, 60_000);
@@ -145,17 +182,21 @@ run('the widget on another site (real Chromium)', () => {
   it.each([
     [320, 640],
     [640, 360],
-  ])('works at %i × %i CSS px (small screen, 200 %% zoom): the panel fills the screen and the send box is usable', async (width, height) => {
-    const context = await browser.newContext({ locale: 'de-DE', viewport: { width, height } });
-    const page = await context.newPage();
-    await page.goto(`${allowed.url}/`);
-    await launcher(page).click();
-    await chat(page).getByText('Willkommen bei Lotse').first().waitFor({ timeout: 20_000 });
-    const box = await page.getByRole('dialog').boundingBox();
-    expect(box).toMatchObject({ x: 0, y: 0, width, height });
-    await expect(page.frameLocator('iframe[title="Chat mit Lotse"]').getByRole('textbox').first().isVisible()).resolves.toBe(true);
-    await context.close();
-  }, 60_000);
+  ])(
+    'works at %i × %i CSS px (small screen, 200 %% zoom): the panel fills the screen and the send box is usable',
+    async (width, height) => {
+      const context = await browser.newContext({ locale: 'de-DE', viewport: { width, height } });
+      const page = await context.newPage();
+      await page.goto(`${allowed.url}/`);
+      await launcher(page).click();
+      await chat(page).getByText('Willkommen bei Lotse').first().waitFor({ timeout: 20_000 });
+      const box = await page.getByRole('dialog').boundingBox();
+      expect(box).toMatchObject({ x: 0, y: 0, width, height });
+      await expect(page.frameLocator('iframe[title="Chat mit Lotse"]').getByRole('textbox').first().isVisible()).resolves.toBe(true);
+      await context.close();
+    },
+    60_000,
+  );
 
   it('gives a host origin not in WIDGET_ORIGINS no working chat: no launcher, and the chat page refuses to be framed', async () => {
     const context = await browser.newContext({ locale: 'de-DE' });

@@ -9,11 +9,20 @@ const content = loadDialogContent();
 
 describe('checklist and contact files', () => {
   it('rejects a step whose cited passage is not in the knowledge index, naming file, step and field', () => {
-    expect(() => loadDialogContent({ knownPassages: (id) => id !== 'stgb-nrw-1999-bielefelder-modell#2' })).toThrow(/kontakte\.yaml: steps\.\d+\.passage: unknown passage "stgb-nrw-1999-bielefelder-modell#2"/);
+    expect(() => loadDialogContent({ knownPassages: (id) => id !== 'stgb-nrw-1999-bielefelder-modell#2' })).toThrow(
+      /kontakte\.yaml: steps\.\d+\.passage: unknown passage "stgb-nrw-1999-bielefelder-modell#2"/,
+    );
   });
 
   it('has the six required checklists, each validating', () => {
-    expect(content.checklists.map((c) => c.id)).toEqual(['erstkontakt', 'kontakte', 'unterkunft', 'aufenthalt', 'lebensunterhalt', 'entschaedigung']);
+    expect(content.checklists.map((c) => c.id)).toEqual([
+      'erstkontakt',
+      'kontakte',
+      'unterkunft',
+      'aufenthalt',
+      'lebensunterhalt',
+      'entschaedigung',
+    ]);
   });
 
   it('gives every step a norm or a source, and a Stand', () => {
@@ -28,7 +37,9 @@ describe('checklist and contact files', () => {
   });
 
   it('states the Bedenk- und Stabilisierungsfrist with its norm and minimum length', () => {
-    const step = content.checklists.find((c) => c.id === 'aufenthalt')!.steps.find((s) => /Bedenk- und Stabilisierungsfrist/.test(`${s.title} ${s.do}`))!;
+    const step = content.checklists
+      .find((c) => c.id === 'aufenthalt')!
+      .steps.find((s) => /Bedenk- und Stabilisierungsfrist/.test(`${s.title} ${s.do}`))!;
     expect(step.legal).toContain('§ 59 Abs. 7 AufenthG');
     expect(step.do).toMatch(/mindestens drei Monate/);
   });
@@ -47,7 +58,9 @@ describe('checklist and contact files', () => {
   });
 
   it('has no phone number that does not appear in a source text or the checked domain facts', () => {
-    const trusted = [...sourceFiles(), path.join(projectRoot, 'knowledge', 'reference', 'domain-facts.md')].map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    const trusted = [...sourceFiles(), path.join(projectRoot, 'knowledge', 'reference', 'domain-facts.md')]
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n');
     const digits = (s: string) => s.replace(/\D/g, '');
     const trustedDigits = digits(trusted);
     const numbers = fs.readFileSync(contactsPath, 'utf8').match(/\+?\d[\d /-]{2,}\d/g) ?? [];

@@ -12,7 +12,11 @@ const data = loadAmendments();
 function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, (l) => out.push(l), (l) => err.push(l));
+  const code = main(
+    argv,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -50,7 +54,10 @@ describe('norm citations', () => {
 
   it('reads ranges and lists, and refuses unknown laws', () => {
     expect(parseNorm('§§ 31–37 SGB XIV', data.laws)!.sections).toEqual([{ from: '31', to: '37' }]);
-    expect(parseNorm('§§ 32, 33 SGB XIV', data.laws)!.sections).toEqual([{ from: '32', to: '32' }, { from: '33', to: '33' }]);
+    expect(parseNorm('§§ 32, 33 SGB XIV', data.laws)!.sections).toEqual([
+      { from: '32', to: '32' },
+      { from: '33', to: '33' },
+    ]);
     expect(parseNorm('§ 59 Abs. 7 AufentG', data.laws)).toBeUndefined();
   });
 
@@ -68,7 +75,9 @@ describe('npm run content:check', () => {
   it('passes on the project content and lists what to re-check', () => {
     const { code, out } = run('--today', '2026-12-01');
     expect(code).toBe(0);
-    expect(out).toMatch(/\(a\)[\s\S]*AufenthG ab 2026-06-12, BGBl\. 2026 I Nr\. 111[\s\S]*aufenthalt\/bedenkfrist \(Stand 29\.04\.2026\): § 59 Abs\. 7 AufenthG/);
+    expect(out).toMatch(
+      /\(a\)[\s\S]*AufenthG ab 2026-06-12, BGBl\. 2026 I Nr\. 111[\s\S]*aufenthalt\/bedenkfrist \(Stand 29\.04\.2026\): § 59 Abs\. 7 AufenthG/,
+    );
     expect(out).not.toMatch(/aufenthalt\/eu-freizuegigkeit \(Stand/);
     expect(out).toMatch(/\(b\)[\s\S]*kontakte\/bielefelder-modell \(Stand 20\.08\.1999\)/);
     expect(out).toMatch(/\(c\)[^\n]*: 0/);
@@ -78,7 +87,11 @@ describe('npm run content:check', () => {
 
   it('lists an L-marked step phrased as a fact', () => {
     const dir = checklistsWith('entschaedigung.yaml', (s) =>
-      s.replace(/Stellen Sie den Antrag auch, wenn die Person keinen rechtmäßigen Aufenthalt hat, und prüfen Sie\n\s+mit der Fachberatungsstelle, wie die zuständige Behörde solche Anträge handhabt./, 'Der Antrag ist ohne rechtmäßigen Aufenthalt möglich.')
+      s
+        .replace(
+          /Stellen Sie den Antrag auch, wenn die Person keinen rechtmäßigen Aufenthalt hat, und prüfen Sie\n\s+mit der Fachberatungsstelle, wie die zuständige Behörde solche Anträge handhabt./,
+          'Der Antrag ist ohne rechtmäßigen Aufenthalt möglich.',
+        )
         .replace('Ohne rechtmäßigen Aufenthalt: Praxis mit Fachberatung prüfen', 'Ohne rechtmäßigen Aufenthalt')
         .replace('– bitte vor Ort klären.', '.'),
     );
@@ -106,7 +119,9 @@ describe('npm run content:check', () => {
   });
 
   it('rejects a norm of an unknown law, naming file, step and entry', () => {
-    const dir = checklistsWith('aufenthalt.yaml', (s) => s.replace('legal: ["§ 59 Abs. 7 AufenthG", "§ 72 Abs. 6 AufenthG"]', 'legal: ["§ 59 Abs. 7 AufentG", "§ 72 Abs. 6 AufenthG"]'));
+    const dir = checklistsWith('aufenthalt.yaml', (s) =>
+      s.replace('legal: ["§ 59 Abs. 7 AufenthG", "§ 72 Abs. 6 AufenthG"]', 'legal: ["§ 59 Abs. 7 AufentG", "§ 72 Abs. 6 AufenthG"]'),
+    );
     const r = run('--today', '2026-12-01', '--checklists', dir);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/aufenthalt\.yaml: steps\.1\.legal\.0: cannot read "§ 59 Abs\. 7 AufentG"/);

@@ -26,12 +26,18 @@ describe('the directory file', () => {
     if (!fs.existsSync(shared)) return;
     const original = YAML.parse(fs.readFileSync(shared, 'utf8')) as Array<Record<string, unknown>>;
     original.forEach((o, i) => {
-      for (const [key, value] of Object.entries(o)) expect([directory.entries[i].id, key, (directory.entries[i] as Record<string, unknown>)[key]]).toEqual([directory.entries[i].id, key, value]);
+      for (const [key, value] of Object.entries(o))
+        expect([directory.entries[i].id, key, (directory.entries[i] as Record<string, unknown>)[key]]).toEqual([
+          directory.entries[i].id,
+          key,
+          value,
+        ]);
     });
   });
 
   it('has at least one specialised centre in every Land, and DE only for nationwide services', () => {
-    for (const land of BUNDESLAENDER) expect([land, directory.entries.some((e) => e.land === land && e.kind === 'fachberatungsstelle')]).toEqual([land, true]);
+    for (const land of BUNDESLAENDER)
+      expect([land, directory.entries.some((e) => e.land === land && e.kind === 'fachberatungsstelle')]).toEqual([land, true]);
     for (const e of directory.entries) expect(e.land === 'DE').toBe(e.kind === 'bundesweit');
   });
 
@@ -57,7 +63,9 @@ describe('the directory file', () => {
 describe('directory validation names file, entry and field', () => {
   it('rejects an entry without a source URL', () => {
     const file = variant((e) => delete e[5].source_url);
-    expect(() => loadDirectory(file)).toThrow(new RegExp(`${file.replace(/[.\\/]/g, '\\$&')}: entries\\.5 \\(faire-mobilitaet-zentrale\\): source_url: missing`));
+    expect(() => loadDirectory(file)).toThrow(
+      new RegExp(`${file.replace(/[.\\/]/g, '\\$&')}: entries\\.5 \\(faire-mobilitaet-zentrale\\): source_url: missing`),
+    );
     const empty = variant((e) => (e[5].source_url = []));
     expect(() => loadDirectory(empty)).toThrow(/entries\.5 \(faire-mobilitaet-zentrale\): source_url: every entry needs the page/);
   });
@@ -95,7 +103,10 @@ describe('lookupDirectory, the search for other surfaces (Teams message extensio
     expect(code?.kind === 'land' && code.selection.filters).toEqual(['labour']);
     const byName = lookupDirectory('jadwiga', directory, vocab);
     expect(byName?.kind === 'names' && byName.entries.map((e) => e.id)).toEqual(['jadwiga-muenchen', 'jadwiga-nuernberg']);
-    expect(lookupDirectory('Wo finde ich eine Fachberatungsstelle für Minderjährige?', directory, vocab)).toEqual({ kind: 'askLand', filters: ['minors'] });
+    expect(lookupDirectory('Wo finde ich eine Fachberatungsstelle für Minderjährige?', directory, vocab)).toEqual({
+      kind: 'askLand',
+      filters: ['minors'],
+    });
     expect(lookupDirectory('Marmorkuchen', directory, vocab)).toBeUndefined();
     // English "be" or "by" is no Land code; only capitals count.
     expect(lookupDirectory('who can be contacted by phone', directory, vocab)).toBeUndefined();

@@ -55,7 +55,10 @@ describe('npm run directory:check', () => {
 
   it('explains an invalid file or bad arguments instead of crashing', () => {
     const file = variant((entries) => (entries[0].land = 'XX'));
-    expect(run(['--file', file])).toEqual({ code: 1, out: expect.stringMatching(/Verzeichnis ungültig: .*entries\.0 \(kok-geschaeftsstelle\): land: unknown Land code/) });
+    expect(run(['--file', file])).toEqual({
+      code: 1,
+      out: expect.stringMatching(/Verzeichnis ungültig: .*entries\.0 \(kok-geschaeftsstelle\): land: unknown Land code/),
+    });
     expect(run(['--months', 'viele']).code).toBe(1);
   });
 });

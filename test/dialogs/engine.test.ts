@@ -14,7 +14,13 @@ function withFacts(facts: Required<Facts>): Outcome {
   return out;
 }
 
-const titles = (id: string, facts: Facts) => visibleSteps(defs.checklists.find((c) => c.id === id)!, facts).map((s) => `${s.title} ${s.do} ${s.legal.join(' ')}`).join('\n');
+const titles = (id: string, facts: Facts) =>
+  visibleSteps(
+    defs.checklists.find((c) => c.id === id)!,
+    facts,
+  )
+    .map((s) => `${s.title} ${s.do} ${s.legal.join(' ')}`)
+    .join('\n');
 
 describe('checklist engine', () => {
   it('asks the case facts first, one by one, then shows the menu', () => {
@@ -64,7 +70,10 @@ describe('checklist engine', () => {
   it('tailors steps: an EU citizen gets Freizügigkeit instead of § 25 Abs. 4a; labour exploitation brings FKS', () => {
     const f = CASES[2].facts;
     expect(titles('aufenthalt', f)).toMatch(/FreizügG\/EU/);
-    const ids = visibleSteps(defs.checklists.find((c) => c.id === 'aufenthalt')!, f).map((s) => s.id);
+    const ids = visibleSteps(
+      defs.checklists.find((c) => c.id === 'aufenthalt')!,
+      f,
+    ).map((s) => s.id);
     expect(ids).not.toContain('bedenkfrist');
     expect(ids.filter((id) => /25-4a/.test(id))).toEqual([]);
     expect(titles('aufenthalt', f)).toMatch(/Prüfen Sie .*§ 25 Abs\. 4a/);
@@ -126,6 +135,9 @@ describe('checklist engine', () => {
     expect(stale.stale).toBe(true);
     expect(stale.progress!.facts).toEqual({ danger: 'no' });
     expect(reduce(defs, out.progress, { type: 'fact', key: 'land', value: 'NW', index: 0 }).stale).toBe(true);
-    expect(reduce(defs, out.progress, { type: 'fact', key: 'land', value: 'NW', index: 1 }).progress!.facts).toEqual({ danger: 'no', land: 'NW' });
+    expect(reduce(defs, out.progress, { type: 'fact', key: 'land', value: 'NW', index: 1 }).progress!.facts).toEqual({
+      danger: 'no',
+      land: 'NW',
+    });
   });
 });

@@ -55,7 +55,21 @@ describe('scale-out state on Azure Blob storage (real Azurite)', () => {
 
   async function startAzurite() {
     // Persisted to a temporary folder, so stopping and restarting it is an outage, not data loss.
-    azurite = spawn(AZURITE, ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', location, '--disableTelemetry', '--skipApiVersionCheck', '--silent'], { stdio: 'ignore' });
+    azurite = spawn(
+      AZURITE,
+      [
+        '--blobHost',
+        '127.0.0.1',
+        '--blobPort',
+        String(port),
+        '--location',
+        location,
+        '--disableTelemetry',
+        '--skipApiVersionCheck',
+        '--silent',
+      ],
+      { stdio: 'ignore' },
+    );
     await waitForPort(port, true, azurite);
   }
   async function stopAzurite() {
@@ -99,12 +113,14 @@ describe('scale-out state on Azure Blob storage (real Azurite)', () => {
 
   it('starts a checklist on instance A and finishes it on instance B', async () => {
     await say(a, 'Erste Schritte');
-    for (const [i, def] of defs.facts.entries()) await press(i % 2 ? b : a, { verb: 'checklist', action: 'fact', key: def.key, value: CASES[0].facts[def.key] });
+    for (const [i, def] of defs.facts.entries())
+      await press(i % 2 ? b : a, { verb: 'checklist', action: 'fact', key: def.key, value: CASES[0].facts[def.key] });
     let [reply] = await press(b, { verb: 'checklist', action: 'open', checklistId: 'unterkunft' });
     const total = Number(/Schritt 1 von (\d+)/.exec(cardText(cardOf(reply)))?.[1]);
     expect(total).toBeGreaterThan(1);
     // Step buttons name their step (a click on an older card must not tick another one): press the card's own button.
-    for (let i = 0; i < total; i++) [reply] = await press(i % 2 ? a : b, cardOf(reply).actions.find((x: any) => x.data?.action === 'done').data);
+    for (let i = 0; i < total; i++)
+      [reply] = await press(i % 2 ? a : b, cardOf(reply).actions.find((x: any) => x.data?.action === 'done').data);
     expect(cardText(cardOf(reply))).toContain('abgeschlossen');
     const [summary] = await say(a, 'Zusammenfassung');
     expect(cardText(cardOf(summary))).toMatch(/Nordrhein-Westfalen/);

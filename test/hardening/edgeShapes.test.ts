@@ -11,7 +11,10 @@ const CASES: Array<[string, Record<string, unknown>]> = [
   ['entities a string', { entities: 'x' }],
   ['entities with null and a number', { entities: [null, 1] }],
   ['attachments a string', { attachments: 'x' }],
-  ['membersAdded with null, a number and a null id', { type: 'conversationUpdate', text: undefined, membersAdded: [null, 1, { id: null }] }],
+  [
+    'membersAdded with null, a number and a null id',
+    { type: 'conversationUpdate', text: undefined, membersAdded: [null, 1, { id: null }] },
+  ],
   ['membersRemoved a number', { type: 'conversationUpdate', text: undefined, membersRemoved: 5 }],
   ['from null', { from: null }],
   ['value a number without text', { text: undefined, value: 7 }],

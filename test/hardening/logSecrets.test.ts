@@ -6,12 +6,18 @@ import { createLogger } from '../../src/logger';
 import { buildTestApp, message } from '../helpers/app';
 
 const SECRET = 'eyJhbGciOiJSUzI1NiJ9.Geheimes-Token-4711';
-const PRODUCTION = { MicrosoftAppId: '00000000-0000-4000-8000-000000000001', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' };
+const PRODUCTION = {
+  MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
+  MicrosoftAppType: 'SingleTenant',
+  MicrosoftAppTenantId: 't',
+  MicrosoftAppPassword: 'p',
+};
 
 /** Everything written to fd 1 and 2 in this process (pino's sonic-boom writes with fs.writeSync), plus console. */
 function captureOutput(): { text: () => string; restore: () => void } {
   const chunks: string[] = [];
-  const keep = (chunk: unknown) => chunks.push(typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString() : String(chunk));
+  const keep = (chunk: unknown) =>
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString() : String(chunk));
   const spies = [
     jest.spyOn(process.stdout, 'write').mockImplementation((c: any) => (keep(c), true)),
     jest.spyOn(process.stderr, 'write').mockImplementation((c: any) => (keep(c), true)),
@@ -24,7 +30,13 @@ function captureOutput(): { text: () => string; restore: () => void } {
       const cb = rest.find((r) => typeof r === 'function');
       cb?.(null, typeof c === 'string' ? c.length : (c?.length ?? 0));
     }) as any),
-    ...(['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((m) => jest.spyOn(console, m).mockImplementation((...args: unknown[]) => keep(args.map((a) => (a instanceof Error ? a.stack : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')))),
+    ...(['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((m) =>
+      jest
+        .spyOn(console, m)
+        .mockImplementation((...args: unknown[]) =>
+          keep(args.map((a) => (a instanceof Error ? a.stack : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')),
+        ),
+    ),
   ];
   return { text: () => chunks.join('\n'), restore: () => spies.forEach((s) => s.mockRestore()) };
 }
@@ -44,7 +56,8 @@ function sink(): { stream: Writable; lines: string[] } {
 
 /** JSON text nested `depth` objects deep (JSON.stringify itself would overflow the stack). */
 const deeplyNested = (depth: number) => `${'{"a":'.repeat(depth)}true${'}'.repeat(depth)}`;
-const withField = (activity: Record<string, unknown>, field: string, json: string) => `${JSON.stringify(activity).slice(0, -1)},"${field}":${json}}`;
+const withField = (activity: Record<string, unknown>, field: string, json: string) =>
+  `${JSON.stringify(activity).slice(0, -1)},"${field}":${json}}`;
 
 async function listen(app: ReturnType<typeof buildTestApp>): Promise<string> {
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
@@ -56,30 +69,38 @@ describe('logs carry no secrets and no stack-trace floods', () => {
   it.each([
     ['local', {}],
     ['production', PRODUCTION],
-  ])('%s mode: an Authorization value never appears in any output, even for bodies that cannot be serialised', async (_mode, env) => {
-    const logs = sink();
-    const app = buildTestApp({ LOG_LEVEL: 'debug', ...env }, { logger: createLogger('debug', logs.stream) });
-    const base = await listen(app);
-    const out = captureOutput();
-    try {
-      for (const body of [
-        withField(message('Hilfe'), 'value', deeplyNested(5000)),
-        withField(message(undefined), 'value', deeplyNested(20000)),
-        withField(message('Hilfe'), 'channelData', deeplyNested(3000)),
-        JSON.stringify(message('Hilfe')),
-      ]) {
-        const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${SECRET}` }, body });
-        await res.arrayBuffer();
-        expect(res.status).toBeLessThan(500);
+  ])(
+    '%s mode: an Authorization value never appears in any output, even for bodies that cannot be serialised',
+    async (_mode, env) => {
+      const logs = sink();
+      const app = buildTestApp({ LOG_LEVEL: 'debug', ...env }, { logger: createLogger('debug', logs.stream) });
+      const base = await listen(app);
+      const out = captureOutput();
+      try {
+        for (const body of [
+          withField(message('Hilfe'), 'value', deeplyNested(5000)),
+          withField(message(undefined), 'value', deeplyNested(20000)),
+          withField(message('Hilfe'), 'channelData', deeplyNested(3000)),
+          JSON.stringify(message('Hilfe')),
+        ]) {
+          const res = await fetch(`${base}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${SECRET}` },
+            body,
+          });
+          await res.arrayBuffer();
+          expect(res.status).toBeLessThan(500);
+        }
+      } finally {
+        out.restore();
+        await app.close();
       }
-    } finally {
-      out.restore();
-      await app.close();
-    }
-    const everything = `${out.text()}\n${logs.lines.join('')}`;
-    expect(logs.lines.length).toBeGreaterThan(0);
-    for (const part of [SECRET, 'Geheimes-Token', 'eyJhbGciOiJSUzI1NiJ9']) expect(everything).not.toContain(part);
-  }, 60_000);
+      const everything = `${out.text()}\n${logs.lines.join('')}`;
+      expect(logs.lines.length).toBeGreaterThan(0);
+      for (const part of [SECRET, 'Geheimes-Token', 'eyJhbGciOiJSUzI1NiJ9']) expect(everything).not.toContain(part);
+    },
+    60_000,
+  );
 
   it('local web chat: a token in the Authorization header stays out of every output, also for a value too deep to serialise', async () => {
     const logs = sink();
@@ -91,7 +112,11 @@ describe('logs carry no secrets and no stack-trace floods', () => {
       const chat = await openWeb(base, { origin: base });
       token = chat.token();
       const activity = { type: 'message', from: { id: chat.userId } };
-      const posted = await fetch(chat.url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: withField(activity, 'value', deeplyNested(12000)) });
+      const posted = await fetch(chat.url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: withField(activity, 'value', deeplyNested(12000)),
+      });
       await posted.arrayBuffer();
       expect(posted.status).toBeGreaterThanOrEqual(400);
       expect(posted.status).toBeLessThan(500);
@@ -113,7 +138,11 @@ describe('logs carry no secrets and no stack-trace floods', () => {
       for (let i = 0; i < 30; i++) {
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (i % 2) headers.authorization = `Bearer ${SECRET}${i}`;
-        const res = await fetch(`${base}/api/messages`, { method: 'POST', headers, body: JSON.stringify(message('Hilfe', { serviceUrl: 'https://smba.trafficmanager.net/emea/' })) });
+        const res = await fetch(`${base}/api/messages`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(message('Hilfe', { serviceUrl: 'https://smba.trafficmanager.net/emea/' })),
+        });
         await res.arrayBuffer();
         statuses.push(res.status);
       }

@@ -33,7 +33,14 @@ describe('logs without content', () => {
     const conversation = { id: `Fall ${NAME}`, name: `Fallbesprechung ${NAME}` };
     const from = { id: 'u1', name: NAME };
     const statuses = await withServer(app, async (base) => {
-      const post = async (body: unknown) => (await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status;
+      const post = async (body: unknown) =>
+        (
+          await fetch(`${base}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          })
+        ).status;
       const seen = [
         await post(message(undefined, { type: 'conversationUpdate', membersAdded: [{ id: 'u1', name: NAME }], conversation, from })),
         await post(message(`Frau ${NAME}, Telefon ${PHONE}, wurde in Bielefeld ausgebeutet. Was tun?`, { conversation, from })),
@@ -45,9 +52,25 @@ describe('logs without content', () => {
       ];
       // Searches of the Teams message extension: the query text is user input like any message.
       const extension = (value: unknown) =>
-        message(undefined, { type: 'invoke', name: 'composeExtension/query', channelId: 'msteams', deliveryMode: undefined, conversation, from, value });
+        message(undefined, {
+          type: 'invoke',
+          name: 'composeExtension/query',
+          channelId: 'msteams',
+          deliveryMode: undefined,
+          conversation,
+          from,
+          value,
+        });
       for (const query of [`Bedenkfrist ${NAME}`, `${NAME} ${PHONE}`, `${NAME} ${PHONE} `.repeat(300), `<script>${NAME}</script>`]) {
-        expect(await post(extension({ commandId: 'searchLotse', parameters: [{ name: 'searchQuery', value: query }], queryOptions: { skip: 0, count: 25 } }))).toBe(200);
+        expect(
+          await post(
+            extension({
+              commandId: 'searchLotse',
+              parameters: [{ name: 'searchQuery', value: query }],
+              queryOptions: { skip: 0, count: 25 },
+            }),
+          ),
+        ).toBe(200);
       }
       expect(await post(extension({ commandId: 'searchLotse', parameters: `${NAME} ${PHONE}` }))).toBe(200);
       // A failing store makes the turn fail; its error message quotes the conversation: the error log must not.

@@ -8,7 +8,8 @@ describe('rate limit windows', () => {
   it('a burst at the end of one minute does not buy a second burst at the start of the next; later the budget is back', async () => {
     let clock = new Date('2026-11-25T10:00:00Z').getTime();
     const app = buildTestApp({ RATE_LIMIT_PER_MINUTE: '3' }, { now: () => new Date(clock) });
-    const say = async (conversation: string) => replies(await inject(app, message('Hilfe', { conversation: { id: conversation } })))[0]?.text;
+    const say = async (conversation: string) =>
+      replies(await inject(app, message('Hilfe', { conversation: { id: conversation } })))[0]?.text;
     clock += 59_000;
     for (let i = 0; i < 3; i++) expect(await say('rl-a')).not.toBe(texts.rateLimited);
     expect(await say('rl-a')).toBe(texts.rateLimited);

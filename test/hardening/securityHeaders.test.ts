@@ -14,7 +14,11 @@ afterAll(() => app.close());
 
 function expectStrictHeaders(res: Response): void {
   const csp = res.headers.get('content-security-policy') ?? '';
-  const script = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+  const script =
+    csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src')) ?? '';
   expect(script).toMatch(/^script-src 'self'$/);
   expect(csp).toMatch(/default-src 'none'|default-src 'self'/);
   expect(csp).toMatch(/frame-ancestors 'none'/);

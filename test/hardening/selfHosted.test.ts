@@ -15,7 +15,12 @@ import { openWeb } from '../helpers/web';
 const AZURITE = path.resolve(__dirname, '../../node_modules/.bin/azurite-blob');
 const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 const SECRET = 'test-secret-for-two-instances-0123456789abcdef';
-const PROD = { MicrosoftAppId: '00000000-0000-4000-8000-000000000001', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'p' };
+const PROD = {
+  MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
+  MicrosoftAppType: 'SingleTenant',
+  MicrosoftAppTenantId: 't',
+  MicrosoftAppPassword: 'p',
+};
 
 /** This machine's first non-loopback IPv4 address: the self-hosted mode must work when reached from the network. */
 function publicAddress(): string | undefined {
@@ -56,8 +61,15 @@ run('self-hosted web mode on a non-loopback interface', () => {
       expect(text(r.body.activities)).toMatch(/Quelle: Kooperationsvereinbarungen auf Länderebene/);
       const other = await openWeb(base);
       expect((await c.send({ type: 'message', text: 'x' }, other.token())).status).toBe(403);
-      expect((await fetch(c.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message","text":"x"}' })).status).toBe(401);
-      const messages = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message"}' });
+      expect(
+        (await fetch(c.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message","text":"x"}' }))
+          .status,
+      ).toBe(401);
+      const messages = await fetch(`${base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"type":"message"}',
+      });
       expect(messages.status).toBe(404);
       // Not local mode: no Host check, no feedback report for anyone on the network.
       expect((await fetch(`${base}/api/feedback/report`)).status).toBe(404);
@@ -71,7 +83,17 @@ run('self-hosted web mode on a non-loopback interface', () => {
     if (typeof app === 'number') throw new Error('did not start');
     try {
       const base = await started(app);
-      const messages = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'x', channelId: 'test', conversation: { id: 'c' }, serviceUrl: 'https://evil.example' }) });
+      const messages = await fetch(`${base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          text: 'x',
+          channelId: 'test',
+          conversation: { id: 'c' },
+          serviceUrl: 'https://evil.example',
+        }),
+      });
       expect(messages.status).toBe(401);
       const c = await openWeb(base);
       expect((await c.send({ type: 'message', text: 'hilfe' })).status).toBe(200);
@@ -92,7 +114,21 @@ run('two self-hosted instances on one blob container (real Azurite) serve one co
   beforeAll(async () => {
     port = await freePort();
     location = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-azurite-'));
-    azurite = spawn(AZURITE, ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', location, '--disableTelemetry', '--skipApiVersionCheck', '--silent'], { stdio: 'ignore' });
+    azurite = spawn(
+      AZURITE,
+      [
+        '--blobHost',
+        '127.0.0.1',
+        '--blobPort',
+        String(port),
+        '--location',
+        location,
+        '--disableTelemetry',
+        '--skipApiVersionCheck',
+        '--silent',
+      ],
+      { stdio: 'ignore' },
+    );
     for (let i = 0; i < 450; i++) {
       const up = await new Promise<boolean>((resolve) => {
         const s = net.connect(port, '127.0.0.1', () => (s.destroy(), resolve(true)));
@@ -123,17 +159,26 @@ run('two self-hosted instances on one blob container (real Azurite) serve one co
     fs.rmSync(location, { recursive: true, force: true });
   });
 
-  it('walks the fact questions through A and B in turn, and two interleaved conversations never get each other\'s replies', async () => {
+  it("walks the fact questions through A and B in turn, and two interleaved conversations never get each other's replies", async () => {
     const defs = loadDialogContent();
     const one = await openWeb(bases[0]);
     const two = await openWeb(bases[1]);
     // The token is the same on both instances: any instance can serve the next turn.
     const via = (c: typeof one, i: number) => (body: unknown) =>
-      fetch(c.url.replace(/^http:\/\/[^/]+/, bases[i % 2]), { method: 'POST', headers: { authorization: `Bearer ${c.token()}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+      fetch(c.url.replace(/^http:\/\/[^/]+/, bases[i % 2]), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${c.token()}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
     expect(text((await one.send({ type: 'message', text: 'Erste Schritte' })).body.activities)).toMatch(/Fallangabe 1 von/);
-    expect(text((await via(two, 0)({ type: 'message', text: 'Kooperationsvereinbarung Sachsen-Anhalt' })).body.activities)).toMatch(/Sachsen-Anhalt/);
+    expect(text((await via(two, 0)({ type: 'message', text: 'Kooperationsvereinbarung Sachsen-Anhalt' })).body.activities)).toMatch(
+      /Sachsen-Anhalt/,
+    );
     for (const [i, def] of defs.facts.entries()) {
-      const r = await via(one, i + 1)({ type: 'message', value: { verb: 'checklist', action: 'fact', key: def.key, value: CASES[0].facts[def.key] } });
+      const r = await via(
+        one,
+        i + 1,
+      )({ type: 'message', value: { verb: 'checklist', action: 'fact', key: def.key, value: CASES[0].facts[def.key] } });
       expect(r.status).toBe(200);
       const shown = text(r.body.activities);
       expect(shown).not.toMatch(/Forum Menschenrechte/);

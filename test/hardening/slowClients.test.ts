@@ -59,7 +59,16 @@ describe('slow clients', () => {
   });
 
   it('refuses connections beyond HTTP_MAX_CONNECTIONS while the others are open', async () => {
-    const open = await Promise.all(Array.from({ length: 3 }, () => new Promise<net.Socket>((r) => { const s = net.connect(port, '127.0.0.1', () => r(s)); s.on('error', () => undefined); })));
+    const open = await Promise.all(
+      Array.from(
+        { length: 3 },
+        () =>
+          new Promise<net.Socket>((r) => {
+            const s = net.connect(port, '127.0.0.1', () => r(s));
+            s.on('error', () => undefined);
+          }),
+      ),
+    );
     await new Promise((r) => setTimeout(r, 100));
     const extra = await new Promise<string>((resolve) => {
       const s = net.connect(port, '127.0.0.1', () => s.write('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
@@ -67,7 +76,10 @@ describe('slow clients', () => {
       s.on('data', (d) => (data += d.toString()));
       s.on('close', () => resolve(data === '' ? 'closed' : data.split('\r\n')[0]));
       s.on('error', () => undefined);
-      setTimeout(() => { s.destroy(); resolve('timeout'); }, 3_000);
+      setTimeout(() => {
+        s.destroy();
+        resolve('timeout');
+      }, 3_000);
     });
     for (const s of open) s.destroy();
     expect(extra).toBe('closed');

@@ -11,7 +11,12 @@ export const FIXED_NOW = new Date('2026-11-25T10:00:00Z');
 /** Builds the whole app (routes, adapter, bot) on the real knowledge base, without a port. */
 export function buildTestApp(env: Record<string, string> = {}, deps: AppDeps = {}): LotseApp {
   // Walkthrough tests press buttons faster than any person; the rate limit has its own test.
-  return createApp(loadConfig({ RATE_LIMIT_PER_MINUTE: '10000', ...env }), { search: realSearch(), logger: createLogger('silent'), now: () => FIXED_NOW, ...deps });
+  return createApp(loadConfig({ RATE_LIMIT_PER_MINUTE: '10000', ...env }), {
+    search: realSearch(),
+    logger: createLogger('silent'),
+    now: () => FIXED_NOW,
+    ...deps,
+  });
 }
 
 export interface InjectedResponse {
@@ -25,7 +30,11 @@ export function inject(app: LotseApp, body: unknown, headers: Record<string, str
 }
 
 /** Sends one request body through any restify-style handler (e.g. a bare adapter's `process`). */
-export async function injectInto(handle: (req: Request, res: Response) => Promise<void>, body: unknown, headers: Record<string, string> = {}): Promise<InjectedResponse> {
+export async function injectInto(
+  handle: (req: Request, res: Response) => Promise<void>,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<InjectedResponse> {
   const result: InjectedResponse = { status: 200, body: undefined };
   const req = { body, headers: { 'content-type': 'application/json', ...headers }, method: 'POST' } as unknown as Request;
   const res = {

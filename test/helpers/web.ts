@@ -8,11 +8,14 @@ export async function openWeb(base: string, headers: Record<string, string> = {}
   let token = start.token;
   const url = `${base}/api/web/conversations/${start.conversationId}/activities`;
   const send = async (body: unknown, as = token) => {
-    const r = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const r = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const json = (await r.json()) as any;
     if (r.ok) token = json.token;
     return { status: r.status, body: json };
   };
   return { ...start, url, send, token: () => token };
 }
-

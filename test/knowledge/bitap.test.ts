@@ -30,13 +30,11 @@ function portScore(pattern: string, text: string): number {
 
 /** A pattern made from part of the text with a few random edits: close matches, where ranking is decided. */
 const nearPair = word(1, 24, ['A', 'E']).chain((text) =>
-  fc
-    .tuple(fc.nat(text.length), fc.nat(text.length), word(0, 3), fc.nat(40))
-    .map(([from, to, noise, at]) => {
-      const part = text.toLowerCase().slice(Math.min(from, to), Math.max(from, to) + 1);
-      const cut = at % (part.length + 1);
-      return { text, pattern: `${part.slice(0, cut)}${noise}${part.slice(cut + (at % 2))}` };
-    }),
+  fc.tuple(fc.nat(text.length), fc.nat(text.length), word(0, 3), fc.nat(40)).map(([from, to, noise, at]) => {
+    const part = text.toLowerCase().slice(Math.min(from, to), Math.max(from, to) + 1);
+    const cut = at % (part.length + 1);
+    return { text, pattern: `${part.slice(0, cut)}${noise}${part.slice(cut + (at % 2))}` };
+  }),
 );
 
 const randomPair = fc.record({ text: word(0, 40, ['A', 'E']), pattern: word(1, 32) });
@@ -67,7 +65,8 @@ describe('bitap port against fuse.js', () => {
       ['traumambulanz', 'traumaambulanz'],
       ['xyzzy', 'menschenhandel'],
     ];
-    for (const [pattern, text] of cases) expect([pattern, text, portScore(pattern, text)]).toEqual([pattern, text, fuseScore(pattern, text)]);
+    for (const [pattern, text] of cases)
+      expect([pattern, text, portScore(pattern, text)]).toEqual([pattern, text, fuseScore(pattern, text)]);
   });
 
   it('leaves longer and blank patterns to fuse.js', () => {

@@ -4,7 +4,15 @@ import { chooseBands } from '../../knowledge/evalFit';
 import { loadLexicon } from '../../knowledge/lexicon';
 import { realSearch } from '../helpers/knowledge';
 
-const signals = (over: Partial<ConfidenceSignals> = {}): ConfidenceSignals => ({ top: 0.5, coverage: 0.5, margin: 0.3, matched: 0.5, unlike: 0, concepts: 4, ...over });
+const signals = (over: Partial<ConfidenceSignals> = {}): ConfidenceSignals => ({
+  top: 0.5,
+  coverage: 0.5,
+  margin: 0.3,
+  matched: 0.5,
+  unlike: 0,
+  concepts: 4,
+  ...over,
+});
 
 describe('calibrated confidence', () => {
   it('fits a logistic model that separates the classes it was given', () => {

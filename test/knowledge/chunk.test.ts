@@ -31,7 +31,9 @@ describe('chunking', () => {
   });
 
   it('joins short fragments to their neighbour instead of leaving crumbs', () => {
-    const blocks = textToBlocks('# Titel\n\nKontakt:\n\nForum Menschenrechte, Greifswalder Straße 4, 10405 Berlin, mit Homepage und allem was dazugehört für Nachfragen.\n\nAz.: I/2');
+    const blocks = textToBlocks(
+      '# Titel\n\nKontakt:\n\nForum Menschenrechte, Greifswalder Straße 4, 10405 Berlin, mit Homepage und allem was dazugehört für Nachfragen.\n\nAz.: I/2',
+    );
     const out = chunk('s', 'Titel', blocks);
     expect(out).toHaveLength(1);
     expect(out[0].text).toMatch(/^Kontakt:\nForum Menschenrechte.*\nAz\.: I\/2$/s);

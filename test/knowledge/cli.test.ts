@@ -31,7 +31,10 @@ describe('npm run ask (CLI contract, scripts/ask.ts main in-process)', () => {
   it('--stdin answers one question per line, in order', async () => {
     const questions = (publicCases as { cases: Array<{ q: string }> }).cases.map((c) => c.q);
     const out = await ask(['--json', '--stdin'], `${questions.join('\n')}\n`);
-    const objects = out.trim().split('\n').map((l) => JSON.parse(l));
+    const objects = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(objects.map((o) => o.query)).toEqual(questions);
     for (const o of objects) expect(['confident', 'uncertain', 'none']).toContain(o.answer);
   });

@@ -19,21 +19,42 @@ describe('npm run eval (CLI contract)', () => {
     expect(lines[0]).toBe('test/eval/realistic.json');
     expect(lines[1]).toMatch(/^ {2}group +cases unans +hit@1 +hit@3 +mrr +right confwrong declined +auc$/);
     const groups = lines.filter((l) => ROW.test(l)).map((l) => ROW.exec(l)![1]);
-    for (const g of ['all', 'split=tune', 'split=holdout', 'style=situation', 'style=colloquial', 'style=keywords', 'style=typo', 'style=english', 'topic=unanswerable']) {
+    for (const g of [
+      'all',
+      'split=tune',
+      'split=holdout',
+      'style=situation',
+      'style=colloquial',
+      'style=keywords',
+      'style=typo',
+      'style=english',
+      'topic=unanswerable',
+    ]) {
       expect(groups).toContain(g);
     }
     expect(out).toMatch(/^overall \(all files pooled\)$/m);
     expect(out).toMatch(/^reliability of the confidence, holdout split/m);
-    for (const miss of lines.filter((l) => l.startsWith('  miss '))) expect(miss).toMatch(/^ {2}miss rank=(\d|-) answer=(confident|uncertain|none) q=".*" top=\[.*\]$/);
+    for (const miss of lines.filter((l) => l.startsWith('  miss ')))
+      expect(miss).toMatch(/^ {2}miss rank=(\d|-) answer=(confident|uncertain|none) q=".*" top=\[.*\]$/);
   });
 
   it('--json prints one object with the file reports, the pooled groups and the reliability rows', async () => {
     const parsed = JSON.parse(await eval_(['--json', path.join(root, 'test/eval/own-questions.json')]));
     expect(parsed.files).toHaveLength(1);
     expect(parsed.files[0].file).toBe('test/eval/own-questions.json');
-    expect(Object.keys(parsed.files[0].groups[0]).sort()).toEqual(
-      ['answerable', 'auc', 'cases', 'confidentlyWrong', 'declined', 'group', 'hitAt1', 'hitAt3', 'mrr', 'right', 'unanswerable'],
-    );
+    expect(Object.keys(parsed.files[0].groups[0]).sort()).toEqual([
+      'answerable',
+      'auc',
+      'cases',
+      'confidentlyWrong',
+      'declined',
+      'group',
+      'hitAt1',
+      'hitAt3',
+      'mrr',
+      'right',
+      'unanswerable',
+    ]);
     expect(parsed.overall[0].group).toBe('all');
     expect(Array.isArray(parsed.reliability.holdout)).toBe(true);
   });

@@ -7,13 +7,35 @@ import { peerRankers } from '../../knowledge/evalPeers';
 import { evaluateFiles, groupReports, readCases, runCases, type Ranker } from '../../knowledge/evalReport';
 import { realSearch } from '../helpers/knowledge';
 
-const o = (answerable: boolean, rank: number, decision: Outcome['decision'], confidence: number): Outcome => ({ q: 'q', answerable, rank, decision, confidence, top: [] });
+const o = (answerable: boolean, rank: number, decision: Outcome['decision'], confidence: number): Outcome => ({
+  q: 'q',
+  answerable,
+  rank,
+  decision,
+  confidence,
+  top: [],
+});
 
 describe('evaluation metrics', () => {
   it('AUC is 1 for a perfect separation, 0.5 for ties, null without both classes', () => {
-    expect(auc([{ score: 0.9, positive: true }, { score: 0.1, positive: false }])).toBe(1);
-    expect(auc([{ score: 0.1, positive: true }, { score: 0.9, positive: false }])).toBe(0);
-    expect(auc([{ score: 0.5, positive: true }, { score: 0.5, positive: false }])).toBe(0.5);
+    expect(
+      auc([
+        { score: 0.9, positive: true },
+        { score: 0.1, positive: false },
+      ]),
+    ).toBe(1);
+    expect(
+      auc([
+        { score: 0.1, positive: true },
+        { score: 0.9, positive: false },
+      ]),
+    ).toBe(0);
+    expect(
+      auc([
+        { score: 0.5, positive: true },
+        { score: 0.5, positive: false },
+      ]),
+    ).toBe(0.5);
     expect(auc([{ score: 0.5, positive: true }])).toBeNull();
   });
 
@@ -84,16 +106,29 @@ describe('question files and runs', () => {
       { q: first.id, expect: [['kein solcher Text im Index']], style: 'typo', topic: 'a', split: 'holdout' },
       { q: first.id, expect: [], style: 'typo', topic: 'unanswerable', split: 'holdout' },
     ]);
-    expect(outcomes.map((x) => [x.answerable, x.rank])).toEqual([[true, 0], [true, -1], [false, -1]]);
+    expect(outcomes.map((x) => [x.answerable, x.rank])).toEqual([
+      [true, 0],
+      [true, -1],
+      [false, -1],
+    ]);
     const groups = groupReports(outcomes).map((g) => g.group);
     expect(groups).toEqual(['all', 'split=tune', 'split=holdout', 'style=keywords', 'style=typo', 'topic=a', 'topic=unanswerable']);
   });
 
   it('reports per file and overall, with misses on request', async () => {
     const a = { file: 'a.json', cases: [{ q: 'Kooperationsvereinbarung Sachsen-Anhalt', expect: [['Sachsen-Anhalt']] }] };
-    const b = { file: 'b.json', cases: [{ q: 'Marmorkuchen backen', expect: [['Marmorkuchen']] }, { q: 'Marmorkuchen Rezept', expect: [] }] };
+    const b = {
+      file: 'b.json',
+      cases: [
+        { q: 'Marmorkuchen backen', expect: [['Marmorkuchen']] },
+        { q: 'Marmorkuchen Rezept', expect: [] },
+      ],
+    };
     const result = await evaluateFiles(realSearch(), [a, b]);
-    expect(result.files.map((f) => [f.file, f.groups[0].hitAt1, f.groups[0].right])).toEqual([['a.json', 1, 1], ['b.json', 0, 0]]);
+    expect(result.files.map((f) => [f.file, f.groups[0].hitAt1, f.groups[0].right])).toEqual([
+      ['a.json', 1, 1],
+      ['b.json', 0, 0],
+    ]);
     expect(result.files[1].groups[0].declined).toBe(1);
     expect(result.overall[0]).toMatchObject({ group: 'all', cases: 3, answerable: 2, hitAt1: 0.5 });
     const text = formatReport(result, { misses: true });

@@ -10,7 +10,9 @@ import { realSearch } from '../helpers/knowledge';
 function failIfChanged(expected: GoldenEntry[], actual: GoldenEntry[]): void {
   const changes = goldenDiff(expected, actual);
   if (changes.length) {
-    throw new Error(`${changes.length} of ${actual.length} golden queries changed (if intended: npm run golden:update, and commit the file):\n\n${changes.join('\n\n')}`);
+    throw new Error(
+      `${changes.length} of ${actual.length} golden queries changed (if intended: npm run golden:update, and commit the file):\n\n${changes.join('\n\n')}`,
+    );
   }
 }
 

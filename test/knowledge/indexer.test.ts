@@ -6,7 +6,19 @@ const builtAt = new Date('2026-01-01T00:00:00Z');
 
 describe('tokenising for the index', () => {
   it('indexes exactly the terms words() + stem() give the search, on tricky text', () => {
-    const sources = [{ id: 'tricky', title: 'Überschrift – Straße', publisher: 'Test', date: null, url: null, topics: [], bundesland: null, language: 'de' as const, kind: 'document' as const }];
+    const sources = [
+      {
+        id: 'tricky',
+        title: 'Überschrift – Straße',
+        publisher: 'Test',
+        date: null,
+        url: null,
+        topics: [],
+        bundesland: null,
+        language: 'de' as const,
+        kind: 'document' as const,
+      },
+    ];
     const texts = [
       'Straße STRASSE straße Äußerung äußerung Ä Ö Ü ß é č Łódź naïve café',
       '§ 25 Abs. 4a/4b AufenthG; § 59 Abs. 7 – 3 Monate, 116 016, 08000 116 016, a b c 1 2 3 x9 9x',
@@ -36,11 +48,21 @@ describe('tokenising for the index', () => {
 describe('compact postings', () => {
   it('round-trip through the index encoding, large gaps and empty lists included', () => {
     const random = rng(1);
-    const lists: Array<Array<[number, number]>> = [[], [[0, 1]], [[5, 65535], [2 ** 21 + 3, 0], [2 ** 31 + 7, 12]], []];
+    const lists: Array<Array<[number, number]>> = [
+      [],
+      [[0, 1]],
+      [
+        [5, 65535],
+        [2 ** 21 + 3, 0],
+        [2 ** 31 + 7, 12],
+      ],
+      [],
+    ];
     for (let t = 0; t < 50; t++) {
       let pid = 0;
       const list: Array<[number, number]> = [];
-      for (let k = Math.floor(random() * 30); k > 0; k--) list.push([(pid += 1 + Math.floor(random() * 5000)), Math.floor(random() * 2200)]);
+      for (let k = Math.floor(random() * 30); k > 0; k--)
+        list.push([(pid += 1 + Math.floor(random() * 5000)), Math.floor(random() * 2200)]);
       lists.push(list);
     }
     const offsets = new Uint32Array(lists.length + 1);
@@ -55,7 +77,11 @@ describe('compact postings', () => {
   });
 
   it('rejects postings whose counts do not match', () => {
-    const encoded = encodePostings({ offsets: Uint32Array.from([0, 2]), passages: Uint32Array.from([1, 2]), impacts: Uint16Array.from([3, 4]) });
+    const encoded = encodePostings({
+      offsets: Uint32Array.from([0, 2]),
+      passages: Uint32Array.from([1, 2]),
+      impacts: Uint16Array.from([3, 4]),
+    });
     expect(() => decodePostings({ ...encoded, counts: [1] })).toThrow(/kb:build/);
   });
 });

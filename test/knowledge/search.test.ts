@@ -10,7 +10,11 @@ const search = realSearch();
 const cases = (publicCases as { cases: EvalCase[] }).cases;
 
 function topText(q: string, n = 3): string {
-  return search.search(q).hits.slice(0, n).map((h) => `${h.source.title} ${h.passage.heading} ${h.passage.text}`).join('\n');
+  return search
+    .search(q)
+    .hits.slice(0, n)
+    .map((h) => `${h.source.title} ${h.passage.heading} ${h.passage.text}`)
+    .join('\n');
 }
 
 describe('search on the public question set', () => {
@@ -96,8 +100,10 @@ describe('confidence', () => {
     expect(gibberish.confidence).toBeLessThan(chatty.confidence);
   });
 
-  it('maps everyday and administrative words to the sources\' terms (lexicon)', () => {
-    expect(search.search('Bürgergeld nach Aufenthaltserlaubnis').hits[0].passage.id).toBe('checkliste-lebensunterhalt#sgb-ii-mit-aufenthaltserlaubnis');
+  it("maps everyday and administrative words to the sources' terms (lexicon)", () => {
+    expect(search.search('Bürgergeld nach Aufenthaltserlaubnis').hits[0].passage.id).toBe(
+      'checkliste-lebensunterhalt#sgb-ii-mit-aufenthaltserlaubnis',
+    );
     expect(search.search('Frauenhaus statt Flüchtlingsunterkunft').hits[0].passage.id).toBe('checkliste-unterkunft#keine-massenunterkunft');
   });
 
@@ -107,8 +113,24 @@ describe('confidence', () => {
 });
 
 describe('alternate questions (questions: in the content)', () => {
-  const source: IndexedSource = { id: 's', title: 'Quelle', publisher: 'P', date: '2026-01-01', url: null, topics: [], bundesland: null, language: 'de', kind: 'checklist' };
-  const passage = (id: string, text: string, questions?: string[]) => ({ id, sourceId: 's', heading: id, text, ...(questions ? { questions } : {}) });
+  const source: IndexedSource = {
+    id: 's',
+    title: 'Quelle',
+    publisher: 'P',
+    date: '2026-01-01',
+    url: null,
+    topics: [],
+    bundesland: null,
+    language: 'de',
+    kind: 'checklist',
+  };
+  const passage = (id: string, text: string, questions?: string[]) => ({
+    id,
+    sourceId: 's',
+    heading: id,
+    text,
+    ...(questions ? { questions } : {}),
+  });
   const passages = [
     passage('a', 'Stellen Sie den Antrag innerhalb eines Jahres nach der Tat.', ['Bis wann muss der Entschädigungsantrag gestellt sein?']),
     passage('b', 'Der Antrag wird beim Landschaftsverband gestellt, zuständig ist der Wohnort.'),
@@ -118,7 +140,13 @@ describe('alternate questions (questions: in the content)', () => {
   it('are indexed as their own field: a phrasing only the questions contain finds the passage', () => {
     const search = new KnowledgeSearch(buildIndex([source], passages), loadLexicon());
     expect(search.search('Bis wann Entschädigungsantrag').hits[0].passage.id).toBe('a');
-    const without = new KnowledgeSearch(buildIndex([source], passages.map(({ questions, ...p }) => (void questions, p))), loadLexicon());
+    const without = new KnowledgeSearch(
+      buildIndex(
+        [source],
+        passages.map(({ questions, ...p }) => (void questions, p)),
+      ),
+      loadLexicon(),
+    );
     expect(without.search('Bis wann Entschädigungsantrag').hits[0]?.passage.id).not.toBe('a');
   });
 

@@ -4,7 +4,19 @@ import path from 'node:path';
 import { buildKnowledge, sourceFiles } from '../../knowledge/build';
 import { parseSource, SourceError } from '../../knowledge/parseSource';
 
-const goodFront = ['---', 'id: test-quelle', 'title: Testquelle', 'publisher: Testamt', 'date: "2024-02-01"', 'topics: [test]', '---', '', '# Testquelle', '', 'Ein Absatz über Schutzwohnungen und die Fachberatungsstelle in der Stadt.'].join('\n');
+const goodFront = [
+  '---',
+  'id: test-quelle',
+  'title: Testquelle',
+  'publisher: Testamt',
+  'date: "2024-02-01"',
+  'topics: [test]',
+  '---',
+  '',
+  '# Testquelle',
+  '',
+  'Ein Absatz über Schutzwohnungen und die Fachberatungsstelle in der Stadt.',
+].join('\n');
 
 describe('knowledge sources', () => {
   it('every shipped source has valid provenance', () => {
@@ -25,7 +37,9 @@ describe('knowledge sources', () => {
   });
 
   it('has no website boilerplate left in the sources', () => {
-    const all = sourceFiles().map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    const all = sourceFiles()
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n');
     for (const junk of ['Hauptausschuss 2024', 'Social Media', 'Datenfeeds', 'Pinterest', 'Netiquette']) expect(all).not.toContain(junk);
   });
 
@@ -51,7 +65,13 @@ describe('knowledge sources', () => {
       <h1>Landeskonzept</h1><p>Die Koordinierungsstelle &amp; die Fachberatungsstelle arbeiten zusammen.</p>
       <ul><li>Punkt eins</li></ul><script>trackVisitor()</script><footer>Impressum</footer></body></html>`;
     const { meta, blocks } = parseSource('landeskonzept-musterland.html', html);
-    expect(meta).toMatchObject({ id: 'landeskonzept-musterland', title: 'Landeskonzept Musterland', publisher: 'Ministerium Musterland', date: '2025-03-01', bundesland: 'HE' });
+    expect(meta).toMatchObject({
+      id: 'landeskonzept-musterland',
+      title: 'Landeskonzept Musterland',
+      publisher: 'Ministerium Musterland',
+      date: '2025-03-01',
+      bundesland: 'HE',
+    });
     const text = blocks.map((b) => b.text).join(' ');
     expect(text).toContain('Koordinierungsstelle & die Fachberatungsstelle');
     expect(text).not.toMatch(/Startseite|trackVisitor|Impressum/);

@@ -92,7 +92,9 @@ describe('Teams app package (npm run manifest)', () => {
     expect(JSON.stringify(manifest)).not.toContain('${{');
     // the schema version is one that @microsoft/app-manifest bundles (validated offline against it)
     expect(bundledManifestVersions()).toContain(manifest.manifestVersion);
-    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
   });
 
   it('the built zip declares the search message extension, answered by the same bot', async () => {
@@ -115,7 +117,9 @@ describe('Teams app package (npm run manifest)', () => {
   it('rejects a message extension that another bot would answer, naming the field', async () => {
     const m = validManifest();
     m.composeExtensions[0].botId = '0b6f6c2e-1d2a-4b8e-9f3c-7a5d4e3c2b1a';
-    expect(await problemsOf(m, committedIcons())).toEqual([expect.stringMatching(/^composeExtensions\[0\]\.botId: muss gleich bots\[0\]\.botId sein/)]);
+    expect(await problemsOf(m, committedIcons())).toEqual([
+      expect.stringMatching(/^composeExtensions\[0\]\.botId: muss gleich bots\[0\]\.botId sein/),
+    ]);
   });
 
   it('the manifest is German, names the privacy rule and lists the five commands in all three scopes', () => {
@@ -183,7 +187,10 @@ describe('Teams app package (npm run manifest)', () => {
   it('rejects a missing or unreadable icon', async () => {
     const problems = await problemsOf(validManifest(), { 'color.png': Buffer.from('kein png') });
     expect(problems).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^icons\.color: color\.png ist keine lesbare PNG-Datei/), expect.stringMatching(/^icons\.outline: outline\.png fehlt/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^icons\.color: color\.png ist keine lesbare PNG-Datei/),
+        expect.stringMatching(/^icons\.outline: outline\.png fehlt/),
+      ]),
     );
   });
 
@@ -221,7 +228,12 @@ describe('Teams app package (npm run manifest)', () => {
   });
 
   it('reports a missing PUBLIC_URL once and derives everything else from the environment', async () => {
-    const result = await buildAppPackage({ root: tmp, manifestDir, env: { MicrosoftAppId: REAL_BOT_ID }, outFile: path.join(tmp, 'none.zip') });
+    const result = await buildAppPackage({
+      root: tmp,
+      manifestDir,
+      env: { MicrosoftAppId: REAL_BOT_ID },
+      outFile: path.join(tmp, 'none.zip'),
+    });
     expect(result.problems).toEqual([expect.stringMatching(/^validDomains: PUBLIC_URL fehlt/)]);
 
     const ok = await buildAppPackage({
@@ -253,10 +265,20 @@ describe('Teams app package (npm run manifest)', () => {
   });
 
   it('refuses plain http and only warns for localhost', async () => {
-    const http = await buildAppPackage({ root: tmp, manifestDir, env: { MicrosoftAppId: REAL_BOT_ID, PUBLIC_URL: 'http://lotse.musterstadt.de' }, outFile: path.join(tmp, 'http.zip') });
+    const http = await buildAppPackage({
+      root: tmp,
+      manifestDir,
+      env: { MicrosoftAppId: REAL_BOT_ID, PUBLIC_URL: 'http://lotse.musterstadt.de' },
+      outFile: path.join(tmp, 'http.zip'),
+    });
     expect(http.problems).toEqual([expect.stringMatching(/^validDomains: PUBLIC_URL muss mit https:\/\/ beginnen/)]);
 
-    const local = await buildAppPackage({ root: tmp, manifestDir, env: { MicrosoftAppId: REAL_BOT_ID, PUBLIC_URL: 'http://localhost:3978' }, outFile: path.join(tmp, 'local.zip') });
+    const local = await buildAppPackage({
+      root: tmp,
+      manifestDir,
+      env: { MicrosoftAppId: REAL_BOT_ID, PUBLIC_URL: 'http://localhost:3978' },
+      outFile: path.join(tmp, 'local.zip'),
+    });
     expect(local.ok).toBe(true);
     expect(local.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^validDomains: PUBLIC_URL zeigt auf localhost/)]));
     expect((local.manifest as any).validDomains).toEqual(['localhost']);
@@ -281,7 +303,8 @@ describe('Teams app package (npm run manifest)', () => {
 describe('icons (npm run icons)', () => {
   it('draws exactly the pixels of the committed icons', () => {
     const icons = renderIcons();
-    for (const name of ['color.png', 'outline.png'] as const) expect([name, samePixels(icons[name], committedIcons()[name])]).toEqual([name, true]);
+    for (const name of ['color.png', 'outline.png'] as const)
+      expect([name, samePixels(icons[name], committedIcons()[name])]).toEqual([name, true]);
   });
 
   it('notices a single changed pixel, whatever the compression', () => {

@@ -7,7 +7,7 @@
  */
 (function () {
   'use strict';
-  var S = /*LOTSE_SETTINGS*/null;
+  var S = /*LOTSE_SETTINGS*/ null;
   var KEY = 'lotse.webchat';
   var MAX_KEPT = 200;
   var params = new URLSearchParams(window.location.search);
@@ -41,7 +41,11 @@
   function showProblem(message, fresh) {
     alertText.textContent = message;
     alertButton.textContent = fresh ? t.newConversation : t.reload;
-    alertButton.onclick = fresh ? startOver : function () { window.location.reload(); };
+    alertButton.onclick = fresh
+      ? startOver
+      : function () {
+          window.location.reload();
+        };
     alertBox.hidden = false;
     showState(fresh ? '' : t.offline);
   }
@@ -79,12 +83,18 @@
   function api(path, body, token) {
     var headers = { 'content-type': 'application/json' };
     if (token) headers.authorization = 'Bearer ' + token;
-    return fetch(path, { method: 'POST', headers: headers, body: JSON.stringify(body || {}), credentials: 'omit', cache: 'no-store' }).then(function (res) {
-      return res.json().then(
-        function (b) { return { status: res.status, ok: res.ok, body: b }; },
-        function () { return { status: res.status, ok: res.ok, body: {} }; }
-      );
-    });
+    return fetch(path, { method: 'POST', headers: headers, body: JSON.stringify(body || {}), credentials: 'omit', cache: 'no-store' }).then(
+      function (res) {
+        return res.json().then(
+          function (b) {
+            return { status: res.status, ok: res.ok, body: b };
+          },
+          function () {
+            return { status: res.status, ok: res.ok, body: {} };
+          },
+        );
+      },
+    );
   }
 
   function errorOf(r) {
@@ -107,10 +117,17 @@
     if (ending.azure) {
       // Best effort through Direct Line; the new conversation starts in any case after at most 3 s.
       setTimeout(done, 3000);
-      if (azureLine) azureLine.postActivity({ type: 'message', text: t.forgetWord, from: { id: 'user', role: 'user' } }).subscribe({ next: done, error: done });
+      if (azureLine)
+        azureLine
+          .postActivity({ type: 'message', text: t.forgetWord, from: { id: 'user', role: 'user' } })
+          .subscribe({ next: done, error: done });
       return;
     }
-    api('api/web/conversations/' + encodeURIComponent(ending.conversationId) + '/activities', { type: 'message', text: t.forgetWord, locale: lang === 'en' ? 'en-US' : 'de-DE' }, ending.token).then(done, done);
+    api(
+      'api/web/conversations/' + encodeURIComponent(ending.conversationId) + '/activities',
+      { type: 'message', text: t.forgetWord, locale: lang === 'en' ? 'en-US' : 'de-DE' },
+      ending.token,
+    ).then(done, done);
   }
 
   function subject(onSubscribe) {
@@ -128,19 +145,23 @@
               var i = observers.indexOf(o);
               if (i >= 0) observers.splice(i, 1);
               this.closed = true;
-            }
+            },
           };
-        }
-      }
+        },
+      },
     };
   }
 
   function lotseDirectLine() {
     var status = 0;
     var seen = [];
-    var statusSubject = subject(function (o) { if (o.next) o.next(status); });
+    var statusSubject = subject(function (o) {
+      if (o.next) o.next(status);
+    });
     var activitySubject = subject(function (o) {
-      seen.forEach(function (a) { if (o.next) o.next(a); });
+      seen.forEach(function (a) {
+        if (o.next) o.next(a);
+      });
       if (status === 0) {
         setStatus(1);
         setStatus(2);
@@ -149,55 +170,83 @@
     });
     function setStatus(s) {
       status = s;
-      statusSubject.observers.slice().forEach(function (o) { if (o.next) o.next(s); });
+      statusSubject.observers.slice().forEach(function (o) {
+        if (o.next) o.next(s);
+      });
     }
     function emit(a, live) {
       seen.push(a);
-      activitySubject.observers.slice().forEach(function (o) { if (o.next) o.next(a); });
+      activitySubject.observers.slice().forEach(function (o) {
+        if (o.next) o.next(a);
+      });
       if (live) {
         session.activities.push(a);
         if (a.from && a.from.role === 'bot') toHost('reply');
       }
     }
-    session.activities.forEach(function (a) { emit(a, false); });
+    session.activities.forEach(function (a) {
+      emit(a, false);
+    });
     return {
       activity$: activitySubject.observable,
       connectionStatus$: statusSubject.observable,
-      end: function () { setStatus(5); },
+      end: function () {
+        setStatus(5);
+      },
       postActivity: function (activity) {
         return {
           subscribe: function (next, error, complete) {
             var o = typeof next === 'function' ? { next: next, error: error, complete: complete } : next || {};
-            var fail = function (err) { if (o.error) o.error(err); };
+            var fail = function (err) {
+              if (o.error) o.error(err);
+            };
             if (activity.type !== 'message') {
               if (o.next) o.next('ignored');
               if (o.complete) o.complete();
               return { unsubscribe: function () {} };
             }
             var clientId = activity.channelData && activity.channelData.clientActivityID;
-            var body = { type: 'message', text: activity.text, value: activity.value, locale: activity.locale, channelData: clientId ? { clientActivityID: clientId } : undefined };
-            api('api/web/conversations/' + encodeURIComponent(session.conversationId) + '/activities', body, session.token).then(function (r) {
-              if (!r.ok) {
-                var e = errorOf(r);
-                showProblem(e.message, e.fresh);
-                return fail(new Error(e.code || String(r.status)));
-              }
-              alertBox.hidden = true;
-              showState(t.online);
-              session.token = r.body.token;
-              emit(Object.assign({}, activity, { id: r.body.id, timestamp: r.body.timestamp || new Date().toISOString(), from: { id: session.userId, role: 'user' } }), true);
-              r.body.activities.forEach(function (a) { emit(a, true); });
-              save();
-              if (o.next) o.next(r.body.id);
-              if (o.complete) o.complete();
-            }, function (err) {
-              showProblem(t.offline, false);
-              fail(err);
-            });
+            var body = {
+              type: 'message',
+              text: activity.text,
+              value: activity.value,
+              locale: activity.locale,
+              channelData: clientId ? { clientActivityID: clientId } : undefined,
+            };
+            api('api/web/conversations/' + encodeURIComponent(session.conversationId) + '/activities', body, session.token).then(
+              function (r) {
+                if (!r.ok) {
+                  var e = errorOf(r);
+                  showProblem(e.message, e.fresh);
+                  return fail(new Error(e.code || String(r.status)));
+                }
+                alertBox.hidden = true;
+                showState(t.online);
+                session.token = r.body.token;
+                emit(
+                  Object.assign({}, activity, {
+                    id: r.body.id,
+                    timestamp: r.body.timestamp || new Date().toISOString(),
+                    from: { id: session.userId, role: 'user' },
+                  }),
+                  true,
+                );
+                r.body.activities.forEach(function (a) {
+                  emit(a, true);
+                });
+                save();
+                if (o.next) o.next(r.body.id);
+                if (o.complete) o.complete();
+              },
+              function (err) {
+                showProblem(t.offline, false);
+                fail(err);
+              },
+            );
             return { unsubscribe: function () {} };
-          }
+          },
         };
-      }
+      },
     };
   }
 
@@ -219,10 +268,10 @@
           suggestedActionLayout: 'flow',
           suggestedActionBorderRadius: 4,
           botAvatarInitials: 'L',
-          userAvatarInitials: t.userInitials
-        }
+          userAvatarInitials: t.userInitials,
+        },
       },
-      document.getElementById('webchat')
+      document.getElementById('webchat'),
     );
   }
 
@@ -237,10 +286,18 @@
       ? Promise.resolve()
       : api('api/web/conversations', { locale: lang }).then(function (r) {
           if (!r.ok) throw errorOf(r);
-          session = { conversationId: r.body.conversationId, userId: r.body.userId, token: r.body.token, activities: r.body.activities, lastActive: Date.now() };
+          session = {
+            conversationId: r.body.conversationId,
+            userId: r.body.userId,
+            token: r.body.token,
+            activities: r.body.activities,
+            lastActive: Date.now(),
+          };
           save();
         });
-    return ready.then(function () { render(lotseDirectLine(), session.userId); });
+    return ready.then(function () {
+      render(lotseDirectLine(), session.userId);
+    });
   }
 
   /**
@@ -254,12 +311,24 @@
       ? Promise.resolve(kept)
       : api('api/directline/token', {}).then(function (r) {
           if (!r.ok) throw errorOf(r);
-          return { azure: true, conversationId: r.body.conversationId, token: r.body.token, domain: r.body.domain, activities: [], lastActive: Date.now() };
+          return {
+            azure: true,
+            conversationId: r.body.conversationId,
+            token: r.body.token,
+            domain: r.body.domain,
+            activities: [],
+            lastActive: Date.now(),
+          };
         });
     return ready.then(function (s) {
       session = s;
       save();
-      var directLine = window.WebChat.createDirectLine({ token: s.token, conversationId: s.conversationId, domain: s.domain, webSocket: true });
+      var directLine = window.WebChat.createDirectLine({
+        token: s.token,
+        conversationId: s.conversationId,
+        domain: s.domain,
+        webSocket: true,
+      });
       azureLine = directLine;
       // DirectLineJS refreshes its token; keep the current one for the next page load.
       window.addEventListener('pagehide', function () {
@@ -291,6 +360,6 @@
     },
     function (err) {
       showProblem((err && err.message) || t.offline, !!(err && err.fresh));
-    }
+    },
   );
 })();

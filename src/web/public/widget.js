@@ -8,7 +8,7 @@
  */
 (function () {
   'use strict';
-  var S = /*LOTSE_SETTINGS*/null;
+  var S = /*LOTSE_SETTINGS*/ null;
   var script = document.currentScript;
   if (!script || window.__lotseWidget) return;
   window.__lotseWidget = true;
@@ -28,7 +28,9 @@
   var css = [
     ':host { all: initial; }',
     '* { box-sizing: border-box; font-family: system-ui, -apple-system, "Segoe UI", Arial, sans-serif; }',
-    '.launcher { position: fixed; bottom: 1rem; ' + side + ': 1rem; z-index: 2147483000; display: inline-flex; align-items: center; gap: .5rem;',
+    '.launcher { position: fixed; bottom: 1rem; ' +
+      side +
+      ': 1rem; z-index: 2147483000; display: inline-flex; align-items: center; gap: .5rem;',
     '  padding: .75rem 1.1rem; font-size: 1rem; font-weight: 600; color: #fff; background: #1d3f6e; border: 2px solid #fff; border-radius: 2rem;',
     '  box-shadow: 0 2px 8px rgba(0,0,0,.35); cursor: pointer; }',
     '.launcher:hover { background: #16325a; }',
@@ -45,7 +47,7 @@
     '.bar .close { font-size: 1.1rem; line-height: 1; padding: .25rem .55rem; }',
     'iframe { flex: 1; width: 100%; border: 0; }',
     '.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }',
-    '@media (max-width: 30rem), (max-height: 30rem) { .panel { inset: 0; width: 100%; height: 100%; border-radius: 0; border: 0; } }'
+    '@media (max-width: 30rem), (max-height: 30rem) { .panel { inset: 0; width: 100%; height: 100%; border-radius: 0; border: 0; } }',
   ].join('\n');
 
   var host = document.createElement('div');
@@ -63,7 +65,9 @@
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    Object.keys(attrs || {}).forEach(function (k) {
+      node.setAttribute(k, attrs[k]);
+    });
     if (text) node.textContent = text;
     return node;
   }
@@ -92,7 +96,11 @@
 
   function open() {
     if (!frame) {
-      frame = el('iframe', { title: t.chatRegion, src: lotse + '/embed?lang=' + lang + '&host=' + encodeURIComponent(here), referrerpolicy: 'no-referrer' });
+      frame = el('iframe', {
+        title: t.chatRegion,
+        src: lotse + '/embed?lang=' + lang + '&host=' + encodeURIComponent(here),
+        referrerpolicy: 'no-referrer',
+      });
       panel.appendChild(frame);
     }
     panel.hidden = false;
@@ -114,7 +122,9 @@
 
   launcher.addEventListener('click', open);
   close.addEventListener('click', shut);
-  end.addEventListener('click', function () { toFrame('end'); });
+  end.addEventListener('click', function () {
+    toFrame('end');
+  });
   panel.addEventListener('keydown', function (event) {
     if (event.key === 'Escape') {
       event.stopPropagation();

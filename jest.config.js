@@ -9,5 +9,8 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
   // Jest's default leaves one core idle (cores - 1); the test files are independent, so use them all.
   maxWorkers: '100%',
+  // The real knowledge index is built once per run, not once per test file.
+  globalSetup: '<rootDir>/test/globalSetup.ts',
+  globalTeardown: '<rootDir>/test/globalTeardown.ts',
   testTimeout: 30000,
 };

@@ -37,8 +37,9 @@ function withSettings(file: string, settings: unknown): Buffer {
     .replace(/</g, '\\u003c')
     .replace(/\u2028|\u2029/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
   const source = fs.readFileSync(file, 'utf8');
-  if (!source.includes('/*LOTSE_SETTINGS*/null')) throw new Error(`${file}: placeholder /*LOTSE_SETTINGS*/null missing`);
-  return Buffer.from(source.replace('/*LOTSE_SETTINGS*/null', json));
+  const placeholder = /\/\*LOTSE_SETTINGS\*\/\s*null/;
+  if (!placeholder.test(source)) throw new Error(`${file}: placeholder /*LOTSE_SETTINGS*/ null missing`);
+  return Buffer.from(source.replace(placeholder, () => json));
 }
 
 /** GET / and /embed (the chat page), /widget.js, the Web Chat bundle, the page script, privacy and terms; no CDN. */

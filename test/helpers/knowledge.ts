@@ -1,12 +1,16 @@
-import { buildKnowledge } from '../../knowledge/build';
+import { buildKnowledge, readIndex } from '../../knowledge/build';
 import { loadLexicon } from '../../knowledge/lexicon';
 import { knowledgeBase } from '../../dialogs/knowledgeBase';
 import { KnowledgeSearch } from '../../knowledge/search';
 
 let cached: KnowledgeSearch | undefined;
 
-/** The real knowledge base, built in memory once per test file (no index file touched). */
+/**
+ * The real knowledge base: the index test/globalSetup.ts built for this run, or (a single file run by an
+ * editor without the setup) built in memory; once per test file, no checkout file touched.
+ */
 export function realSearch(): KnowledgeSearch {
-  cached ??= new KnowledgeSearch(buildKnowledge(knowledgeBase()), loadLexicon());
+  const prebuilt = process.env.LOTSE_TEST_INDEX;
+  cached ??= new KnowledgeSearch(prebuilt ? readIndex(prebuilt) : buildKnowledge(knowledgeBase()), loadLexicon());
   return cached;
 }

@@ -1,13 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { createApp, type LotseApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { loadDialogContent } from '../../dialogs/content';
 import { loadTexts } from '../../dialogs/texts';
+import { startAzurite } from '../helpers/azurite';
 import { realSearch } from '../helpers/knowledge';
 import { cardOf, cardText } from '../helpers/app';
 import { chat } from '../helpers/chat';
@@ -15,78 +11,16 @@ import { CASES } from '../helpers/cases';
 
 const texts = loadTexts().de;
 const defs = loadDialogContent();
-const AZURITE = path.resolve(__dirname, '../../node_modules/.bin/azurite-blob');
-// Azurite's well-known development account (public, documented by Microsoft).
-const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Waits until the port accepts (or refuses) connections; a slow, busy machine gets time, a crashed Azurite does not. */
-async function waitForPort(port: number, up: boolean, proc?: ChildProcess, timeoutMs = 45_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (open === up) return;
-    if (up && proc && proc.exitCode !== null) throw new Error(`Azurite exited with code ${proc.exitCode} before listening on port ${port}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Azurite port ${port} did not become ${up ? 'ready' : 'free'} within ${timeoutMs / 1000} s`);
-}
-
 describe('scale-out state on Azure Blob storage (real Azurite)', () => {
-  let port: number;
-  let location: string;
-  let azurite: ChildProcess | undefined;
+  let azurite: Awaited<ReturnType<typeof startAzurite>>;
   let a: LotseApp;
   let b: LotseApp;
 
-  async function startAzurite() {
-    // Persisted to a temporary folder, so stopping and restarting it is an outage, not data loss.
-    azurite = spawn(
-      AZURITE,
-      [
-        '--blobHost',
-        '127.0.0.1',
-        '--blobPort',
-        String(port),
-        '--location',
-        location,
-        '--disableTelemetry',
-        '--skipApiVersionCheck',
-        '--silent',
-      ],
-      { stdio: 'ignore' },
-    );
-    await waitForPort(port, true, azurite);
-  }
-  async function stopAzurite() {
-    const proc = azurite!;
-    const exited = new Promise((r) => proc.once('exit', r));
-    proc.kill('SIGTERM');
-    await exited;
-    await waitForPort(port, false);
-  }
-
   beforeAll(async () => {
-    port = await freePort();
-    location = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-azurite-'));
-    await startAzurite();
+    azurite = await startAzurite();
     const env = {
       STORAGE: 'blob',
-      BLOB_CONNECTION_STRING: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${DEV_KEY};BlobEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`,
+      BLOB_CONNECTION_STRING: azurite.connectionString,
       BLOB_CONTAINER: 'lotse-state',
       RATE_LIMIT_PER_MINUTE: '10000',
     };
@@ -98,13 +32,7 @@ describe('scale-out state on Azure Blob storage (real Azurite)', () => {
   afterAll(async () => {
     await a?.close();
     await b?.close();
-    // Azurite may still be writing its files while it shuts down: wait for its exit before removing them.
-    if (azurite && azurite.exitCode === null) {
-      const exited = new Promise((resolve) => azurite!.once('exit', resolve));
-      azurite.kill('SIGTERM');
-      await exited;
-    }
-    fs.rmSync(location, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    await azurite?.remove();
   });
 
   // The same conversation, reached through either instance.
@@ -128,12 +56,12 @@ describe('scale-out state on Azure Blob storage (real Azurite)', () => {
 
   it('says "temporarily unavailable" while Azurite is down, survives, and continues once it is back', async () => {
     await press(a, { verb: 'checklist', action: 'open', checklistId: 'aufenthalt' });
-    await stopAzurite();
+    await azurite.stop();
     const [down] = await say(a, 'weiter');
     expect(down.text).toBe(texts.storageUnavailable);
     const [downB] = await say(b, 'Kooperationsvereinbarung Sachsen');
     expect(downB.text).toBe(texts.storageUnavailable);
-    await startAzurite();
+    await azurite.start();
     const [back] = await say(b, 'weiter');
     expect(cardText(cardOf(back))).toMatch(/Aufenthalt klären · Schritt 1 von/);
   }, 90_000);

@@ -1,8 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { createApp, type LotseApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
@@ -11,9 +7,8 @@ import { loadDialogContent } from '../../dialogs/content';
 import { realSearch } from '../helpers/knowledge';
 import { CASES } from '../helpers/cases';
 import { openWeb } from '../helpers/web';
+import { startAzurite } from '../helpers/azurite';
 
-const AZURITE = path.resolve(__dirname, '../../node_modules/.bin/azurite-blob');
-const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 const SECRET = 'test-secret-for-two-instances-0123456789abcdef';
 const PROD = {
   MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
@@ -27,15 +22,6 @@ function publicAddress(): string | undefined {
   return Object.values(os.networkInterfaces())
     .flat()
     .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function started(app: LotseApp): Promise<string> {
@@ -105,43 +91,17 @@ run('self-hosted web mode on a non-loopback interface', () => {
 });
 
 run('two self-hosted instances on one blob container (real Azurite) serve one conversation alternately', () => {
-  let port: number;
-  let location: string;
-  let azurite: ChildProcess;
+  let azurite: Awaited<ReturnType<typeof startAzurite>>;
   const apps: LotseApp[] = [];
   const bases: string[] = [];
 
   beforeAll(async () => {
-    port = await freePort();
-    location = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-azurite-'));
-    azurite = spawn(
-      AZURITE,
-      [
-        '--blobHost',
-        '127.0.0.1',
-        '--blobPort',
-        String(port),
-        '--location',
-        location,
-        '--disableTelemetry',
-        '--skipApiVersionCheck',
-        '--silent',
-      ],
-      { stdio: 'ignore' },
-    );
-    for (let i = 0; i < 450; i++) {
-      const up = await new Promise<boolean>((resolve) => {
-        const s = net.connect(port, '127.0.0.1', () => (s.destroy(), resolve(true)));
-        s.on('error', () => resolve(false));
-      });
-      if (up) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    azurite = await startAzurite();
     const env = {
       WEB_MODE: 'selfhosted',
       WEB_TOKEN_SECRET: SECRET,
       STORAGE: 'blob',
-      BLOB_CONNECTION_STRING: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${DEV_KEY};BlobEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`,
+      BLOB_CONNECTION_STRING: azurite.connectionString,
       BLOB_CONTAINER: 'lotse-web',
       RATE_LIMIT_PER_MINUTE: '10000',
     };
@@ -155,8 +115,7 @@ run('two self-hosted instances on one blob container (real Azurite) serve one co
 
   afterAll(async () => {
     await Promise.all(apps.map((a) => a.close()));
-    azurite?.kill('SIGTERM');
-    fs.rmSync(location, { recursive: true, force: true });
+    await azurite?.remove();
   });
 
   it("walks the fact questions through A and B in turn, and two interleaved conversations never get each other's replies", async () => {

@@ -109,6 +109,15 @@ export function replyText(reply: Reply): string {
 }
 
 /** Turns per conversation before a worker moves on to a new one (the bot allows 60 messages a minute per conversation). */
+/** Counts a reply as crossed (another conversation's id or answer) or unexpected; a right reply counts nothing. */
+function judge(result: TurnRun, reply: Reply, conversationId: string, expect: string, expects: string[]): void {
+  const text = replyText(reply);
+  if (reply.conversation?.id !== conversationId) result.crossed++;
+  else if (text.includes(expect)) return;
+  else if (expects.some((e) => e !== expect && text.includes(e))) result.crossed++;
+  else result.unexpected++;
+}
+
 export const ROTATE = 30;
 let runCounter = 0;
 
@@ -159,12 +168,7 @@ export async function runTurns(port: number, conversations: Conversation[], conc
         result.lost++;
         continue;
       }
-      const reply = replies[0];
-      const text = replyText(reply);
-      if (reply.conversation?.id !== conversationId) result.crossed++;
-      else if (text.includes(conv.expect)) continue;
-      else if (expects.some((e) => e !== conv.expect && text.includes(e))) result.crossed++;
-      else result.unexpected++;
+      judge(result, replies[0], conversationId, conv.expect, expects);
     }
   };
   const started = process.hrtime.bigint();
@@ -225,12 +229,7 @@ export async function runWebTurns(port: number, conversations: Conversation[], c
         result.lost++;
         continue;
       }
-      const reply = replies[0];
-      const text = replyText(reply);
-      if (reply.conversation?.id !== session.conversationId) result.crossed++;
-      else if (text.includes(conv.expect)) continue;
-      else if (expects.some((e) => e !== conv.expect && text.includes(e))) result.crossed++;
-      else result.unexpected++;
+      judge(result, replies[0], session.conversationId, conv.expect, expects);
     }
   };
   const started = process.hrtime.bigint();

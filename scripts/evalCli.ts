@@ -1,9 +1,9 @@
 import path from 'node:path';
 import YAML from 'yaml';
-import { fitCalibration } from '../knowledge/evalFit';
-import { formatReport } from '../knowledge/evalFormat';
-import { peerRankers } from '../knowledge/evalPeers';
-import { DEFAULT_EVAL_FILES, evaluateFiles, readCases } from '../knowledge/evalReport';
+import { fitCalibration } from './eval/evalFit';
+import { formatReport } from './eval/evalFormat';
+import { peerRankers } from './eval/evalPeers';
+import { DEFAULT_EVAL_FILES, evaluateFiles, readCases } from './eval/evalReport';
 import { projectRoot } from '../knowledge/paths';
 import { loadCliSearch, processIo, runIfMain, type CliIo } from './cli';
 

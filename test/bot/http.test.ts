@@ -1,4 +1,4 @@
-import { buildTestApp, listen, message, withServer } from '../helpers/app';
+import { buildTestApp, listen, message, withServer, PRODUCTION_ENV } from '../helpers/app';
 import { ConfigError, loadConfig } from '../../src/config';
 import type { LotseApp } from '../../src/app';
 import { isLoopbackHost, isLoopbackUrl } from '../../src/channels/loopback';
@@ -121,12 +121,7 @@ describe('configuration', () => {
     ['a garbage bearer token', { authorization: 'Bearer not.a.jwt' }],
     ['a non-bearer scheme', { authorization: 'Basic YWRtaW46YWRtaW4=' }],
   ])('rejects calls with %s in production mode (401) and runs no turn', async (_name, headers) => {
-    const prod = buildTestApp({
-      MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
-      MicrosoftAppType: 'SingleTenant',
-      MicrosoftAppTenantId: 't',
-      MicrosoftAppPassword: 'p',
-    });
+    const prod = buildTestApp(PRODUCTION_ENV);
     await withServer(prod, async (prodBase) => {
       const res = await fetch(`${prodBase}/api/messages`, {
         method: 'POST',

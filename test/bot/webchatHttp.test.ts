@@ -5,15 +5,10 @@ import { ConfigError, loadConfig } from '../../src/config';
 import { main } from '../../src/server';
 import type { LotseApp } from '../../src/app';
 import { WebTokens } from '../../src/web/webTokens';
-import { buildTestApp, listen, withServer } from '../helpers/app';
+import { buildTestApp, listen, withServer, PRODUCTION_ENV } from '../helpers/app';
 import { openWeb } from '../helpers/web';
 
-const PROD = {
-  MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
-  MicrosoftAppType: 'SingleTenant',
-  MicrosoftAppTenantId: 't',
-  MicrosoftAppPassword: 'p',
-};
+const PROD = PRODUCTION_ENV;
 
 const cardsText = (activities: any[]) => JSON.stringify(activities.map((a) => a.attachments?.[0]?.content ?? a.text));
 

@@ -3,15 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { openWeb } from '../helpers/web';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/logger';
-import { buildTestApp, message } from '../helpers/app';
+import { buildTestApp, message, PRODUCTION_ENV } from '../helpers/app';
 
 const SECRET = 'eyJhbGciOiJSUzI1NiJ9.Geheimes-Token-4711';
-const PRODUCTION = {
-  MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
-  MicrosoftAppType: 'SingleTenant',
-  MicrosoftAppTenantId: 't',
-  MicrosoftAppPassword: 'p',
-};
+const PRODUCTION = PRODUCTION_ENV;
 
 /** Everything written to fd 1 and 2 in this process (pino's sonic-boom writes with fs.writeSync), plus console. */
 function captureOutput(): { text: () => string; restore: () => void } {

@@ -1,3 +1,4 @@
+import { PRODUCTION_ENV } from '../helpers/app';
 import os from 'node:os';
 import { createApp, type LotseApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
@@ -10,12 +11,7 @@ import { openWeb } from '../helpers/web';
 import { startAzurite } from '../helpers/azurite';
 
 const SECRET = 'test-secret-for-two-instances-0123456789abcdef';
-const PROD = {
-  MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
-  MicrosoftAppType: 'SingleTenant',
-  MicrosoftAppTenantId: 't',
-  MicrosoftAppPassword: 'p',
-};
+const PROD = PRODUCTION_ENV;
 
 /** This machine's first non-loopback IPv4 address: the self-hosted mode must work when reached from the network. */
 function publicAddress(): string | undefined {

@@ -113,3 +113,11 @@ export function cardText(card: any): string {
   walk(card?.actions);
   return parts.join('\n');
 }
+
+/** A complete production configuration (SingleTenant) for tests of authentication; nothing here is a real id or secret. */
+export const PRODUCTION_ENV = {
+  MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
+  MicrosoftAppType: 'SingleTenant',
+  MicrosoftAppTenantId: 't',
+  MicrosoftAppPassword: 'p',
+};

@@ -1,6 +1,6 @@
 import { calibratedConfidence, fitLogistic, type ConfidenceSignals } from '../../knowledge/calibration';
 import { decideAnswer } from '../../knowledge/confidence';
-import { chooseBands } from '../../knowledge/evalFit';
+import { chooseBands } from '../../scripts/eval/evalFit';
 import { loadLexicon } from '../../knowledge/lexicon';
 import { realSearch } from '../helpers/knowledge';
 

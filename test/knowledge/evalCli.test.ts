@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DEFAULT_EVAL_FILES, readCases } from '../../knowledge/evalReport';
+import { DEFAULT_EVAL_FILES, readCases } from '../../scripts/eval/evalReport';
 import { main } from '../../scripts/evalCli';
 import { runCli } from '../helpers/cli';
 

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { auc, metrics, reliability, type Outcome } from '../../knowledge/evalMetrics';
-import { formatReport } from '../../knowledge/evalFormat';
-import { peerRankers } from '../../knowledge/evalPeers';
-import { evaluateFiles, groupReports, readCases, runCases, type Ranker } from '../../knowledge/evalReport';
+import { auc, metrics, reliability, type Outcome } from '../../scripts/eval/evalMetrics';
+import { formatReport } from '../../scripts/eval/evalFormat';
+import { peerRankers } from '../../scripts/eval/evalPeers';
+import { evaluateFiles, groupReports, readCases, runCases, type Ranker } from '../../scripts/eval/evalReport';
 import { realSearch } from '../helpers/knowledge';
 
 const o = (answerable: boolean, rank: number, decision: Outcome['decision'], confidence: number): Outcome => ({

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { decideAnswer, type AnswerDecision } from './confidence';
-import { isRelevant, isUnanswerable, type EvalCase } from './evaluate';
+import { decideAnswer, type AnswerDecision } from '../../knowledge/confidence';
+import { isRelevant, isUnanswerable, type EvalCase } from '../../knowledge/evaluate';
 import { metrics, reliability, type Metrics, type Outcome, type ReliabilityRow } from './evalMetrics';
-import type { KnowledgeSearch, SearchHit } from './search';
+import type { KnowledgeSearch, SearchHit } from '../../knowledge/search';
 
 /** The question files `npm run eval` checks when none are named. */
 export const DEFAULT_EVAL_FILES = ['test/eval/questions.json', 'test/eval/own-questions.json', 'test/eval/realistic.json'];

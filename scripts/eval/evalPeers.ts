@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
 import type { Ranker } from './evalReport';
-import type { KnowledgeSearch, SearchHit } from './search';
+import type { KnowledgeSearch, SearchHit } from '../../knowledge/search';
 
 // Subpath exports, which this project's "node" module resolution cannot type: required with their declared shapes.
 /* eslint-disable @typescript-eslint/no-require-imports */

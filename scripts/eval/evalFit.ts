@@ -1,6 +1,6 @@
-import { features, fitLogistic, SIGNAL_NAMES, type Calibration, type ConfidenceSignals } from './calibration';
-import { isRelevant, isUnanswerable, type EvalCase } from './evaluate';
-import type { KnowledgeSearch } from './search';
+import { features, fitLogistic, SIGNAL_NAMES, type Calibration, type ConfidenceSignals } from '../../knowledge/calibration';
+import { isRelevant, isUnanswerable, type EvalCase } from '../../knowledge/evaluate';
+import type { KnowledgeSearch } from '../../knowledge/search';
 
 interface Sample {
   signals: ConfidenceSignals;

@@ -1,4 +1,4 @@
-import type { AnswerDecision } from './confidence';
+import type { AnswerDecision } from '../../knowledge/confidence';
 
 /** What happened to one question: where the first relevant result was and what the chat decided. */
 export interface Outcome {

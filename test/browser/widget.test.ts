@@ -119,7 +119,13 @@ run('the widget on another site (real Chromium)', () => {
     // Escape inside the chat closes the panel and puts the focus back on the launcher.
     await page.frameLocator('iframe[title="Chat mit Lotse"]').getByRole('textbox').first().focus();
     await page.keyboard.press('Escape');
-    await expect(page.getByRole('dialog').isVisible()).resolves.toBe(false);
+    // The iframe tells the host page by postMessage, so the panel closes a moment later, not at once.
+    await page.getByRole('dialog').waitFor({ state: 'hidden', timeout: 5_000 });
+    await page.waitForFunction(
+      'document.querySelector("[data-lotse-widget]").shadowRoot.activeElement?.className === "launcher"',
+      undefined,
+      { timeout: 5_000 },
+    );
     await expect(focusedInWidget(page)).resolves.toBe('launcher');
 
     await launcher(page).click();
@@ -166,7 +172,7 @@ run('the widget on another site (real Chromium)', () => {
     await chat(page).getByText('Willkommen bei Lotse').first().waitFor({ timeout: 20_000 });
     await ask(page, 'Wer ist Mitglied der Arbeitsgruppe Arbeitsausbeutung?');
     await page.keyboard.press('Escape');
-    await expect(page.getByRole('dialog').isVisible()).resolves.toBe(false);
+    await page.getByRole('dialog').waitFor({ state: 'hidden', timeout: 5_000 });
     await page.getByRole('button', { name: 'Lotse fragen – neue Antwort' }).waitFor({ timeout: 15_000 });
     await expect(page.getByRole('status').textContent()).resolves.toBe('Lotse fragen – neue Antwort');
     await page.getByRole('button', { name: /Lotse fragen/ }).click();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
+import { parseYaml } from '../knowledge/yamlFile';
 import { z } from 'zod';
 import { projectRoot } from '../knowledge/paths';
 import { parseNorm, wordPattern, type NormRef } from './norms';
@@ -74,7 +74,7 @@ export class AmendmentsError extends Error {}
 export function loadAmendments(file = amendmentsPath): LawChangeData {
   let raw: unknown;
   try {
-    raw = YAML.parse(fs.readFileSync(file, 'utf8'));
+    raw = parseYaml(fs.readFileSync(file, 'utf8'));
   } catch (err) {
     throw new AmendmentsError(`${file}: ${(err as Error).message.split('\n')[0]}`);
   }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
+import { parseYaml } from '../knowledge/yamlFile';
 import { z } from 'zod';
 import { projectRoot } from '../knowledge/paths';
 import { wordPattern } from './norms';
@@ -36,7 +36,7 @@ export interface Correction {
 
 /** Reads the corrections; problems name the file, entry and field. */
 export function loadCorrections(file = correctionsPath): Correction[] {
-  const parsed = CorrectionsFile.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
+  const parsed = CorrectionsFile.safeParse(parseYaml(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
+import { parseYaml } from '../knowledge/yamlFile';
 import { z } from 'zod';
 import { BUNDESLAENDER } from '../knowledge/sourceSchema';
 import { projectRoot } from '../knowledge/paths';
@@ -90,7 +90,7 @@ function entryLabel(raw: unknown, index: number): string {
 export function loadDirectory(file = directoryPath): Directory {
   let raw: unknown;
   try {
-    raw = YAML.parse(fs.readFileSync(file, 'utf8'));
+    raw = parseYaml(fs.readFileSync(file, 'utf8'));
   } catch (err) {
     throw new DirectoryError(`${file}: YAML: ${(err as Error).message.split('\n')[0]}`);
   }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
+import { parseYaml } from '../knowledge/yamlFile';
 import { z } from 'zod';
 import { fold } from '../knowledge/normalize';
 import { projectRoot } from '../knowledge/paths';
@@ -58,7 +58,7 @@ function pattern(p: string): Pattern {
 const byLength = (a: { pattern: Pattern }, b: { pattern: Pattern }) => b.pattern.tokens.length - a.pattern.tokens.length;
 
 export function loadQueryVocabulary(file = directoryQueryPath): QueryVocabulary {
-  const parsed = QueryFile.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
+  const parsed = QueryFile.safeParse(parseYaml(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);

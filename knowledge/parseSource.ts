@@ -1,5 +1,5 @@
 import path from 'node:path';
-import YAML from 'yaml';
+import { parseYaml } from './yamlFile';
 import { SourceMeta, describeIssue } from './sourceSchema';
 import { htmlToBlocks, htmlMeta } from './html';
 
@@ -25,7 +25,7 @@ function splitFrontMatter(raw: string): { front: Record<string, unknown> | null;
   const text = raw.replace(/^\uFEFF/, '');
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
   if (!match) return { front: null, body: text };
-  const front = YAML.parse(match[1]) as unknown;
+  const front = parseYaml(match[1]) as unknown;
   if (front === null || typeof front !== 'object' || Array.isArray(front)) {
     throw new Error('front matter is not a key: value block');
   }

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import YAML from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import type { z } from 'zod';
 
 /** A content file that does not parse or validate: names the file, the path inside it and the reason. */
@@ -13,11 +13,20 @@ export class YamlFileError extends Error {
   }
 }
 
+/**
+ * Parses YAML text with the YAML 1.2 core schema (dates stay strings, `yes` stays a string), the same
+ * reading the `yaml` package gave; js-yaml does it several times faster, and every bot start and test
+ * file parses all the content files.
+ */
+export function parseYaml(text: string): unknown {
+  return load(text, { schema: CORE_SCHEMA });
+}
+
 /** Reads one YAML file and validates it against its zod schema; the one loader every content file goes through. */
 export function readYamlFile<T>(file: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T {
   let raw: unknown;
   try {
-    raw = YAML.parse(fs.readFileSync(file, 'utf8'));
+    raw = parseYaml(fs.readFileSync(file, 'utf8'));
   } catch (err) {
     throw new YamlFileError(file, 'YAML', (err as Error).message.split('\n')[0]);
   }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import YAML from 'yaml';
+import { dump } from 'js-yaml';
 import { fitCalibration } from './eval/evalFit';
 import { formatReport } from './eval/evalFormat';
 import { peerRankers } from './eval/evalPeers';
@@ -18,7 +18,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (argv.includes('--fit-confidence')) {
       // Fitted on the tune split only; the holdout split and test/eval stay unseen.
       const tune = sets.flatMap((s) => s.cases.filter((c) => c.split === 'tune'));
-      io.out(YAML.stringify(fitCalibration(search, tune, `${tune.length} tune cases of ${sets.map((s) => s.file).join(', ')}`)));
+      io.out(dump(fitCalibration(search, tune, `${tune.length} tune cases of ${sets.map((s) => s.file).join(', ')}`)));
       return 0;
     }
     const result = await evaluateFiles(search, sets, argv.includes('--peers') ? await peerRankers(search) : []);

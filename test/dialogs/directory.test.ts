@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import YAML from 'yaml';
+import { dump } from 'js-yaml';
+import { parseYaml } from '../../knowledge/yamlFile';
 import { checkReasons, directoryPath, loadDirectory } from '../../dialogs/directory';
 import { parsePhones } from '../../dialogs/phone';
 import { loadQueryVocabulary } from '../../dialogs/directoryQuery';
@@ -13,10 +14,10 @@ const shared = '/work/shared/domain/directory.yaml';
 
 /** Writes a copy of the directory with one entry changed, and returns the file. */
 function variant(change: (entries: any[]) => void): string {
-  const doc = YAML.parse(fs.readFileSync(directoryPath, 'utf8'));
+  const doc = parseYaml(fs.readFileSync(directoryPath, 'utf8')) as { entries: any[] };
   change(doc.entries);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-directory-')), 'directory.yaml');
-  fs.writeFileSync(file, YAML.stringify(doc));
+  fs.writeFileSync(file, dump(doc));
   return file;
 }
 
@@ -24,7 +25,7 @@ describe('the directory file', () => {
   it('carries all 86 checked entries with every field of the shared directory unchanged', () => {
     expect(directory.entries).toHaveLength(86);
     if (!fs.existsSync(shared)) return;
-    const original = YAML.parse(fs.readFileSync(shared, 'utf8')) as Array<Record<string, unknown>>;
+    const original = parseYaml(fs.readFileSync(shared, 'utf8')) as Array<Record<string, unknown>>;
     original.forEach((o, i) => {
       for (const [key, value] of Object.entries(o))
         expect([directory.entries[i].id, key, (directory.entries[i] as Record<string, unknown>)[key]]).toEqual([

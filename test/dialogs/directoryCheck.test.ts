@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import YAML from 'yaml';
+import { dump } from 'js-yaml';
+import { parseYaml } from '../../knowledge/yamlFile';
 import { directoryPath } from '../../dialogs/directory';
 import { main } from '../../scripts/directoryCheck';
 
@@ -12,10 +13,10 @@ function run(argv: string[]): { code: number; out: string } {
 }
 
 function variant(change: (entries: any[]) => void): string {
-  const doc = YAML.parse(fs.readFileSync(directoryPath, 'utf8'));
+  const doc = parseYaml(fs.readFileSync(directoryPath, 'utf8')) as { entries: any[] };
   change(doc.entries);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-dircheck-')), 'directory.yaml');
-  fs.writeFileSync(file, YAML.stringify(doc));
+  fs.writeFileSync(file, dump(doc));
   return file;
 }
 

@@ -1,5 +1,5 @@
 import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
+import type { BlobsStorage as BlobsStorageType } from 'botbuilder-azure-blobs';
 
 /** Thrown when the state store cannot be reached; the bot answers "vorübergehend nicht verfügbar". */
 export class StorageUnavailableError extends Error {
@@ -89,6 +89,9 @@ export class ResilientBlobStorage implements Storage {
   static forAzure(connectionString: string, container: string): ResilientBlobStorage {
     // Few, short retries: a user waiting on a turn is better served by a clear "try again" than by minutes of back-off.
     const storagePipelineOptions = { retryOptions: { maxTries: 2, tryTimeoutInMs: 5000, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } };
+    // Loaded only here: the Azure storage SDK is ~200 modules that a single-machine (memory) start never needs.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { BlobsStorage } = require('botbuilder-azure-blobs') as { BlobsStorage: typeof BlobsStorageType };
     return new ResilientBlobStorage(() => new BlobsStorage(connectionString, container, { storagePipelineOptions }));
   }
 

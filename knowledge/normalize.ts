@@ -9,9 +9,13 @@ export function fold(text: string): string {
     .normalize('NFC')
     .replace(/[äöüß]/g, (c) => FOLDS[c]);
   // Remaining diacritics (é, č, …) lose their marks; names from other languages still match plain input.
-  // (Pure ASCII has none: the index build folds every passage, so it skips the decomposition then.)
-  return /[^\p{ASCII}]/u.test(out) ? out.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : out;
+  // Text whose only non-ASCII characters are punctuation, symbols or currency („“ – € …) has none to lose:
+  // the index build folds every passage, so it skips the decomposition then (no character there decomposes).
+  return MAY_DECOMPOSE.test(out) ? out.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : out;
 }
+
+/** Any character outside ASCII, Latin-1 punctuation/symbols, general punctuation (without the two quads, which NFD maps) and currency signs. */
+const MAY_DECOMPOSE = /[^\u0020-\u007f\t\n\r\u00a0-\u00bf\u00d7\u00f7\u2002-\u206f\u20a0-\u20cf]/;
 
 /** Splits folded text into word tokens; keeps numbers and number-letter tokens such as "4a". */
 export function words(text: string): string[] {

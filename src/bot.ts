@@ -1,5 +1,5 @@
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
-import { Application } from '@microsoft/teams-ai';
+import { Application } from './teamsAi';
 import { composeAnswer, viewPassage, type AnswerPolicy, type PassageView } from '../knowledge/answer';
 import type { Lexicon } from '../knowledge/lexicon';
 import type { KnowledgeSearch } from '../knowledge/search';

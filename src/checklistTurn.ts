@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { TurnState } from '@microsoft/teams-ai';
+import { TurnState } from './teamsAi';
 import { z } from 'zod';
 import { entryContact, reduce, type Action, type Definitions, type Progress, type View } from '../dialogs/engine';
 import { FACT_KEYS, type FactKey, type Step } from '../dialogs/schema';

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Application } from '@microsoft/teams-ai';
+import type { Application } from './teamsAi';
 import { z } from 'zod';
 import type { Directory } from '../dialogs/directory';
 import { FILTERS, loadQueryVocabulary, parseContactQuestion, type Filter, type QueryVocabulary } from '../dialogs/directoryQuery';

@@ -1,5 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Application, TurnState } from '../teamsAi';
 import { z } from 'zod';
 import type { Language } from '../../dialogs/texts';
 import { listResult, messageResult, resultAttachment } from '../cards/extensionCards';

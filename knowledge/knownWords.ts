@@ -7,6 +7,8 @@ import { projectRoot } from './paths';
 export type WordKind = 'noun' | 'word';
 
 const INFLECTIONS = ['esten', 'sten', 'ten', 'tet', 'est', 'end', 'ern', 'em', 'en', 'er', 'es', 'et', 'st', 'te', 'e', 'n', 's', 't'];
+/** Endings only verbs take: a word that reaches a noun only through one is that noun's verb ("kriegt" is no "Krieg"). */
+const VERB_ENDINGS = new Set(['esten', 'sten', 'ten', 'tet', 'est', 'end', 'et', 'st', 'te', 't']);
 const ENDINGS = ['', 'en', 'n', 'e'];
 const MIN_PART = 3;
 
@@ -49,7 +51,7 @@ export class KnownWords {
       const base = word.slice(0, -suffix.length);
       for (const ending of ENDINGS) {
         const kind = this.kinds.get(base + ending);
-        if (kind) return kind;
+        if (kind) return VERB_ENDINGS.has(suffix) && !ending ? 'word' : kind;
       }
     }
     // Participles: ge-…-t / ge-…-en ("gezahlt" → "zahlen"), also after a separable prefix ("abgenommen").

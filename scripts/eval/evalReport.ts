@@ -5,7 +5,12 @@ import { metrics, reliability, type Metrics, type Outcome, type ReliabilityRow }
 import type { KnowledgeSearch, SearchHit } from '../../knowledge/search';
 
 /** The question files `npm run eval` checks when none are named. */
-export const DEFAULT_EVAL_FILES = ['test/eval/questions.json', 'test/eval/own-questions.json', 'test/eval/realistic.json'];
+export const DEFAULT_EVAL_FILES = [
+  'test/eval/questions.json',
+  'test/eval/own-questions.json',
+  'test/eval/realistic.json',
+  'test/eval/offtopic.json',
+];
 
 /** A search under test: Lotse (with its decision and confidence) or a peer library (results only). */
 export type Ranked = { hits: Array<Pick<SearchHit, 'passage' | 'source'>>; decision?: AnswerDecision; confidence?: number };

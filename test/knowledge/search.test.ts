@@ -71,9 +71,28 @@ describe('confidence', () => {
   it('is high for a precise question and below the answer threshold for unrelated ones', () => {
     const precise = search.search('Kooperationsvereinbarung Sachsen-Anhalt');
     expect(precise.confidence).toBeGreaterThanOrEqual(precise.bands.confident);
-    for (const q of ['Wie backe ich einen Marmorkuchen?', 'Wetter morgen', 'Fußball Ergebnisse Bundesliga', 'xyzzy qwertz']) {
-      const unrelated = search.search(q);
-      expect(unrelated.confidence).toBeLessThan(unrelated.bands.plausible);
+    // None of these is in test/eval/offtopic.json, whose tune part the confidence is fitted on.
+    const unrelated = [
+      'Wie backe ich einen Marmorkuchen?',
+      'Wetter morgen',
+      'Fußball Ergebnisse Bundesliga',
+      'xyzzy qwertz',
+      'Rezept für Apfelstrudel mit Vanillesoße',
+      'Wer spielt heute in der Champions League?',
+      'Wie fülle ich die Steuererklärung für 2025 aus?',
+      'Ölwechsel beim Auto selber machen',
+      'Wie bekomme ich Flecken aus dem Teppich?',
+      'Welche Aktien soll ich kaufen?',
+      'Was kostet eine Tankfüllung?',
+      'Recipe for banana bread',
+      'Who won the football match yesterday?',
+      'When is the deadline for my tax return?',
+      "How do I fix my car's brakes?",
+      'Best hiking trails in the Alps',
+    ];
+    for (const q of unrelated) {
+      const result = search.search(q);
+      expect(result.confidence).toBeLessThan(result.bands.plausible);
     }
   });
 
@@ -132,14 +151,14 @@ describe('alternate questions (questions: in the content)', () => {
     ...(questions ? { questions } : {}),
   });
   const passages = [
-    passage('a', 'Stellen Sie den Antrag innerhalb eines Jahres nach der Tat.', ['Bis wann muss der Entschädigungsantrag gestellt sein?']),
+    passage('a', 'Stellen Sie den Antrag innerhalb eines Jahres nach der Tat.', ['Wie viel Zeit bleibt für den Entschädigungsantrag?']),
     passage('b', 'Der Antrag wird beim Landschaftsverband gestellt, zuständig ist der Wohnort.'),
     passage('c', 'Die Beratung ist kostenlos.'),
   ];
 
   it('are indexed as their own field: a phrasing only the questions contain finds the passage', () => {
     const search = new KnowledgeSearch(buildIndex([source], passages), loadLexicon());
-    expect(search.search('Bis wann Entschädigungsantrag').hits[0].passage.id).toBe('a');
+    expect(search.search('Zeit Entschädigungsantrag').hits[0].passage.id).toBe('a');
     const without = new KnowledgeSearch(
       buildIndex(
         [source],
@@ -147,7 +166,7 @@ describe('alternate questions (questions: in the content)', () => {
       ),
       loadLexicon(),
     );
-    expect(without.search('Bis wann Entschädigungsantrag').hits[0]?.passage.id).not.toBe('a');
+    expect(without.search('Zeit Entschädigungsantrag').hits[0]?.passage.id).not.toBe('a');
   });
 
   it('checklist steps carry them from the YAML content', () => {

@@ -5,6 +5,7 @@ import { ageAt, ageFact, questionClauseStart } from './caseFacts';
 import { guessLanguage, type Lexicon } from './lexicon';
 import { stem, words } from './normalize';
 import { Vocabulary } from './vocabulary';
+import { relatedForms } from './wordForms';
 
 /** Weights of the ways a query word can meet the index, and the confidence bands; one frozen place. */
 export const SEARCH_DEFAULTS = Object.freeze({
@@ -25,6 +26,8 @@ export const SEARCH_DEFAULTS = Object.freeze({
    * ordinary word ("trotzdem", "kümmert") hardly, a number hardly; a word unlike any word (a name, a typo
    * beyond repair) fully.
    */
+  /** A related form of a question word the index lacks (a verb's noun: "beraten" → "Beratung"). */
+  relatedFormWeight: 0.8,
   unknownNounMass: 0.5,
   unknownWordMass: 0.15,
   unknownNumberMass: 0.1,
@@ -274,6 +277,12 @@ export class KnowledgeSearch {
   private wordConcept(token: string, stemmed: string): Concept {
     if (this.vocab.id(stemmed) !== undefined) return { words: [token], alternatives: this.expand(stemmed, 1, true), mass: 1 };
     if (/^[0-9]+$/.test(token)) return { words: [token], alternatives: [], mass: SEARCH_DEFAULTS.unknownNumberMass };
+    // A verb form of a word the sources name as a noun ("ausgesagt" → "Aussage", "beraten" → "Beratung").
+    const related = relatedForms(token).flatMap((form) => {
+      const id = this.vocab.id(form);
+      return id === undefined ? [] : [{ terms: [id], weight: SEARCH_DEFAULTS.relatedFormWeight }];
+    });
+    if (related.length) return { words: [token], alternatives: related, mass: 1 };
     const kind = this.lexicon.knownWords?.().kind(token);
     // An ordinary word is no typo: spelling variants of it would be false friends ("Vater" → "Verfahren"),
     // and so would other words on its stem ("Aktien" → "Akti…" → "Aktion"); compounds on the whole word

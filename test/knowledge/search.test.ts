@@ -31,6 +31,36 @@ describe('German-aware matching', () => {
     expect(fold('Opferentschädigung')).toBe(fold('Opferentschaedigung'));
     expect(fold('Straße')).toBe('strasse');
     expect(stem('arbeitsgruppen')).toBe(stem('arbeitsgruppe'));
+    // -nis words: every form, and the common typo with ss, meet.
+    for (const form of ['erlaubnisse', 'erlaubnissen', 'erlaubniss']) expect(stem(form)).toBe(stem('erlaubnis'));
+  });
+
+  it('finds the noun the sources use for a verb form the question uses', () => {
+    const source: IndexedSource = {
+      id: 's',
+      title: 'Quelle',
+      publisher: 'P',
+      date: '2026-01-01',
+      url: null,
+      topics: [],
+      bundesland: null,
+      language: 'de',
+      kind: 'checklist',
+    };
+    const passage = (id: string, text: string) => ({ id, sourceId: 's', heading: id, text });
+    const small = new KnowledgeSearch(
+      buildIndex(
+        [source],
+        [
+          passage('aussage', 'Eine Aussage vor Gericht ist freiwillig.'),
+          passage('beratung', 'Die Beratung ist kostenlos und anonym.'),
+          passage('other', 'Die Unterkunft ist geschützt.'),
+        ],
+      ),
+      loadLexicon(),
+    );
+    expect(small.search('Sie hat schon ausgesagt').hits[0]?.passage.id).toBe('aussage');
+    expect(small.search('Wird sie dort beraten?').hits[0]?.passage.id).toBe('beratung');
   });
 
   it.each([

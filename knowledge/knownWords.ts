@@ -43,7 +43,7 @@ export class KnownWords {
     return this.kinds.size;
   }
 
-  private exact(word: string): WordKind | undefined {
+  private exact(word: string, participles = true): WordKind | undefined {
     const direct = this.kinds.get(word);
     if (direct) return direct;
     for (const suffix of INFLECTIONS) {
@@ -55,7 +55,7 @@ export class KnownWords {
       }
     }
     // Participles: ge-…-t / ge-…-en ("gezahlt" → "zahlen"), also after a separable prefix ("abgenommen").
-    const ge = word.indexOf('ge');
+    const ge = participles ? word.indexOf('ge') : -1;
     if (ge >= 0 && ge <= 4 && word.length > ge + 5) {
       const rest = word.slice(0, ge) + word.slice(ge + 2);
       if (rest !== word) for (const ending of ['en', 'n', '']) if (this.kinds.get(rest.replace(/(t|en)$/, '') + ending)) return 'word';
@@ -69,8 +69,12 @@ export class KnownWords {
     const known = this.exact(w);
     if (known) return known;
     // Compounds: head (last part) decides the kind; a linking s between the parts is allowed.
-    for (let i = MIN_PART; i <= w.length - 4; i++) {
-      const head = this.exact(w.slice(i));
+    // The head is a word of its own, never a participle; a short head only as listed, never by stripping an
+    // ending ("Bürger-amt", not "Bürge-ramt"), and a three-letter one only as a noun ("Jugendamt").
+    for (let i = MIN_PART; i <= w.length - 3; i++) {
+      const part = w.slice(i);
+      const listed = this.kinds.get(part);
+      const head = part.length >= 5 ? this.exact(part, false) : part.length === 4 || listed === 'noun' ? listed : undefined;
       if (!head) continue;
       const modifier = w.slice(0, i);
       if (this.kinds.has(modifier) || (modifier.endsWith('s') && this.kinds.has(modifier.slice(0, -1))) || this.exact(modifier))

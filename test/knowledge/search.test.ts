@@ -1,5 +1,6 @@
 import publicCases from '../eval/questions.json';
 import { evaluate, type EvalCase } from '../../knowledge/evaluate';
+import { germanWords } from '../../knowledge/knownWords';
 import { fold, stem } from '../../knowledge/normalize';
 import { buildIndex, type IndexedSource } from '../../knowledge/indexer';
 import { loadLexicon } from '../../knowledge/lexicon';
@@ -138,6 +139,18 @@ describe('confidence', () => {
     const result = search.search('Marmorkuchen Rezept Qwrtzlbrmf');
     expect(result.unknownWords).toEqual(['qwrtzlbrmf']);
     expect(result.confidence).toBeLessThan(result.bands.plausible);
+  });
+
+  it('tells ordinary compounds, verb forms and nouns apart (Hunspell German, as the confidence sees them)', () => {
+    const words = germanWords();
+    // Compounds split at their real head ("Bürger-amt", not "Bürge-ramt" as a participle of "ramen").
+    expect(words.kind('Bürgeramt')).toBe('noun');
+    expect(words.kind('Jugendamt')).toBe('noun');
+    expect(words.kind('Restaurantküche')).toBe('noun');
+    // A verb form is no noun even when its stem is one ("kriegt" is not "Krieg").
+    expect(words.kind('kriegt')).toBe('word');
+    expect(words.kind('abgenommen')).toBe('word');
+    expect(words.kind('Qwrtzlbrmf')).toBeUndefined();
   });
 
   it('does not let ordinary words the index lacks sink a question (Hunspell German)', () => {

@@ -12,11 +12,17 @@ export interface ConfidenceSignals {
   matched: number;
   /** Share of the question's concepts unlike any word (names, hopeless typos). */
   unlike: number;
+  /**
+   * Share of the question's content concepts that are ordinary words the sources never use (no spelling
+   * in the index): what a question outside the field is about ("Wärmepumpe", "Bundesliga"). Words of the
+   * story around a question clause count at their context weight.
+   */
+  unknown: number;
   /** Number of concepts in the question. */
   concepts: number;
 }
 
-export const SIGNAL_NAMES = ['top', 'coverage', 'margin', 'matched', 'unlike', 'concepts'] as const;
+export const SIGNAL_NAMES = ['top', 'coverage', 'margin', 'matched', 'unlike', 'unknown', 'concepts'] as const;
 
 export const CalibrationFile = z
   .object({

@@ -7,6 +7,8 @@ import { projectRoot } from './paths';
 export type WordKind = 'noun' | 'word';
 
 const INFLECTIONS = ['esten', 'sten', 'ten', 'tet', 'est', 'end', 'ern', 'em', 'en', 'er', 'es', 'et', 'st', 'te', 'e', 'n', 's', 't'];
+/** Endings only verbs take: a word that reaches a noun only through one is that noun's verb ("kriegt" is no "Krieg"). */
+const VERB_ENDINGS = new Set(['esten', 'sten', 'ten', 'tet', 'est', 'end', 'et', 'st', 'te', 't']);
 const ENDINGS = ['', 'en', 'n', 'e'];
 const MIN_PART = 3;
 
@@ -41,7 +43,7 @@ export class KnownWords {
     return this.kinds.size;
   }
 
-  private exact(word: string): WordKind | undefined {
+  private exact(word: string, participles = true): WordKind | undefined {
     const direct = this.kinds.get(word);
     if (direct) return direct;
     for (const suffix of INFLECTIONS) {
@@ -49,11 +51,11 @@ export class KnownWords {
       const base = word.slice(0, -suffix.length);
       for (const ending of ENDINGS) {
         const kind = this.kinds.get(base + ending);
-        if (kind) return kind;
+        if (kind) return VERB_ENDINGS.has(suffix) && !ending ? 'word' : kind;
       }
     }
     // Participles: ge-…-t / ge-…-en ("gezahlt" → "zahlen"), also after a separable prefix ("abgenommen").
-    const ge = word.indexOf('ge');
+    const ge = participles ? word.indexOf('ge') : -1;
     if (ge >= 0 && ge <= 4 && word.length > ge + 5) {
       const rest = word.slice(0, ge) + word.slice(ge + 2);
       if (rest !== word) for (const ending of ['en', 'n', '']) if (this.kinds.get(rest.replace(/(t|en)$/, '') + ending)) return 'word';
@@ -67,8 +69,12 @@ export class KnownWords {
     const known = this.exact(w);
     if (known) return known;
     // Compounds: head (last part) decides the kind; a linking s between the parts is allowed.
-    for (let i = MIN_PART; i <= w.length - 4; i++) {
-      const head = this.exact(w.slice(i));
+    // The head is a word of its own, never a participle; a short head only as listed, never by stripping an
+    // ending ("Bürger-amt", not "Bürge-ramt"), and a three-letter one only as a noun ("Jugendamt").
+    for (let i = MIN_PART; i <= w.length - 3; i++) {
+      const part = w.slice(i);
+      const listed = this.kinds.get(part);
+      const head = part.length >= 5 ? this.exact(part, false) : part.length === 4 || listed === 'noun' ? listed : undefined;
       if (!head) continue;
       const modifier = w.slice(0, i);
       if (this.kinds.has(modifier) || (modifier.endsWith('s') && this.kinds.has(modifier.slice(0, -1))) || this.exact(modifier))

@@ -31,6 +31,9 @@ const MIN_STEM = 4;
 /** A light German stemmer: strips one inflection suffix, never below four letters. */
 export function stem(token: string): string {
   if (/[0-9]/.test(token) || token.length <= MIN_STEM) return token;
+  // -nis words keep their s in every form ("Erlaubnis", "Erlaubnisse" → "erlaubnis"): no stripped s in one, ss in the other.
+  const nis = /niss(e|en|es)?$|nis$/.exec(token);
+  if (nis) return token.slice(0, nis.index) + 'nis';
   for (const suffix of SUFFIXES) {
     if (token.endsWith(suffix) && token.length - suffix.length >= MIN_STEM) {
       return token.slice(0, -suffix.length);

@@ -5,6 +5,7 @@ import { ageAt, ageFact, questionClauseStart } from './caseFacts';
 import { guessLanguage, type Lexicon } from './lexicon';
 import { stem, words } from './normalize';
 import { Vocabulary } from './vocabulary';
+import { relatedForms } from './wordForms';
 
 /** Weights of the ways a query word can meet the index, and the confidence bands; one frozen place. */
 export const SEARCH_DEFAULTS = Object.freeze({
@@ -25,6 +26,8 @@ export const SEARCH_DEFAULTS = Object.freeze({
    * ordinary word ("trotzdem", "kümmert") hardly, a number hardly; a word unlike any word (a name, a typo
    * beyond repair) fully.
    */
+  /** A related form of a question word the index lacks (a verb's noun: "beraten" → "Beratung"). */
+  relatedFormWeight: 0.8,
   unknownNounMass: 0.5,
   unknownWordMass: 0.15,
   unknownNumberMass: 0.1,
@@ -173,12 +176,19 @@ export class KnowledgeSearch {
     return this.sources.get(id);
   }
 
-  private expand(term: string, weight: number, fuzzy: boolean, minPrefix: number = SEARCH_DEFAULTS.minPrefixLength): Alternative[] {
+  /** The term, its completions in the index (terms starting with `prefix`, the term by default) and, when asked, close spellings. */
+  private expand(
+    term: string,
+    weight: number,
+    fuzzy: boolean,
+    minPrefix: number = SEARCH_DEFAULTS.minPrefixLength,
+    prefix: string = term,
+  ): Alternative[] {
     const out: Alternative[] = [];
     const id = this.vocab.id(term);
     if (id !== undefined) out.push({ terms: [id], weight });
-    if (term.length >= minPrefix && !/^[0-9]/.test(term)) {
-      for (const p of this.vocab.withPrefix(term, SEARCH_DEFAULTS.maxPrefixTerms)) {
+    if (prefix.length >= minPrefix && !/^[0-9]/.test(prefix)) {
+      for (const p of this.vocab.withPrefix(prefix, SEARCH_DEFAULTS.maxPrefixTerms)) {
         out.push({ terms: [p], weight: weight * SEARCH_DEFAULTS.prefixWeight });
       }
     }
@@ -267,9 +277,17 @@ export class KnowledgeSearch {
   private wordConcept(token: string, stemmed: string): Concept {
     if (this.vocab.id(stemmed) !== undefined) return { words: [token], alternatives: this.expand(stemmed, 1, true), mass: 1 };
     if (/^[0-9]+$/.test(token)) return { words: [token], alternatives: [], mass: SEARCH_DEFAULTS.unknownNumberMass };
+    // A verb form of a word the sources name as a noun ("ausgesagt" → "Aussage", "beraten" → "Beratung").
+    const related = relatedForms(token).flatMap((form) => {
+      const id = this.vocab.id(form);
+      return id === undefined ? [] : [{ terms: [id], weight: SEARCH_DEFAULTS.relatedFormWeight }];
+    });
+    if (related.length) return { words: [token], alternatives: related, mass: 1 };
     const kind = this.lexicon.knownWords?.().kind(token);
-    // An ordinary word is no typo: spelling variants of it would be false friends ("Vater" → "Verfahren").
-    const alternatives = this.expand(stemmed, 1, kind === undefined);
+    // An ordinary word is no typo: spelling variants of it would be false friends ("Vater" → "Verfahren"),
+    // and so would other words on its stem ("Aktien" → "Akti…" → "Aktion"); compounds on the whole word
+    // stay ("Ausweis" → "Ausweisdokumente").
+    const alternatives = kind === undefined ? this.expand(stemmed, 1, true) : this.expand(stemmed, 1, false, undefined, token);
     if (alternatives.length) return { words: [token], alternatives, mass: 1 };
     if (!kind) return { words: [token], alternatives, mass: 1, unlike: true };
     return { words: [token], alternatives, mass: kind === 'noun' ? SEARCH_DEFAULTS.unknownNounMass : SEARCH_DEFAULTS.unknownWordMass };
@@ -434,8 +452,9 @@ export class KnowledgeSearch {
       return { passage, source: this.sources.get(passage.sourceId)!, score: Math.round(score * 1000) / 1000 };
     });
     signals.top = hits[0]?.score ?? 0;
-    // Numbers and single letters alone ("{{7*7}} %00", "x 12") can meet any paragraph number: no answer without a word.
-    const hasWord = concepts.some((c) => c.words.some((w) => /\p{L}{3,}/u.test(w)));
+    // Numbers and single letters alone ("{{7*7}} %00", "x 12") can meet any paragraph number: no answer without a
+    // word. A stated age ("sie ist erst 17") is no bare number: it is the fact the question is about.
+    const hasWord = concepts.some((c) => c.fact !== undefined || c.words.some((w) => /\p{L}{3,}/u.test(w)));
     const model = this.lexicon.calibration;
     const bands = model
       ? { confident: model.confident, plausible: model.plausible }
@@ -452,12 +471,15 @@ export class KnowledgeSearch {
     const [first, second] = ranked;
     const content = concepts.filter((c) => c.mass >= 0.5);
     const matched = first === undefined ? 0 : content.filter((c) => this.conceptHas(c, first)).length;
+    const weightOf = (list: Concept[]) => list.reduce((sum, c) => sum + (c.scale ?? 1), 0);
+    const unknown = content.filter((c) => !c.alternatives.length && !c.unlike);
     return {
       top: 0,
       coverage: first !== undefined && conceptMass ? total.coverage[first] / conceptMass : 0,
       margin: second !== undefined ? 1 - total.value[second] / total.value[first] : first !== undefined ? 1 : 0,
       matched: content.length ? matched / content.length : 0,
       unlike: concepts.length ? concepts.filter((c) => c.unlike).length / concepts.length : 0,
+      unknown: content.length ? weightOf(unknown) / weightOf(content) : 0,
       concepts: concepts.length,
     };
   }

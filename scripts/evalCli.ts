@@ -17,7 +17,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     const sets = files.map((file) => ({ file: path.relative(projectRoot, file) || file, cases: readCases(file) }));
     if (argv.includes('--fit-confidence')) {
       // Fitted on the tune split only; the holdout split and test/eval stay unseen.
-      const tune = sets.flatMap((s) => s.cases.filter((c) => c.split === 'tune'));
+      const tune = sets.flatMap((s) => s.cases.filter((c) => c.split === 'tune').map((c) => ({ ...c, group: s.file })));
       io.out(dump(fitCalibration(search, tune, `${tune.length} tune cases of ${sets.map((s) => s.file).join(', ')}`)));
       return 0;
     }

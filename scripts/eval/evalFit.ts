@@ -7,14 +7,16 @@ interface Sample {
   /** The first hit answers the question. */
   right: boolean;
   answerable: boolean;
+  /** The question file: each file's unanswerable questions must be declined on their own. */
+  group?: string;
 }
 
-export function samples(search: KnowledgeSearch, cases: EvalCase[]): Sample[] {
+export function samples(search: KnowledgeSearch, cases: Array<EvalCase & { group?: string }>): Sample[] {
   return cases.map((c) => {
     const result = search.search(c.q, 5);
     const answerable = !isUnanswerable(c);
     const right = answerable && !!result.hits[0] && isRelevant(result.hits[0], c.expect, c.ids);
-    return { signals: result.signals, right, answerable };
+    return { signals: result.signals, right, answerable, group: c.group };
   });
 }
 
@@ -23,25 +25,27 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 /**
  * Bands from fitted probabilities: `confident` is the lowest threshold at which at most `maxConfidentlyWrong`
  * of all cases would be answered confidently and wrongly; `plausible` the lowest threshold (most right
- * answers shown) that still declines at least `minDeclined` of the unanswerable questions. An uncertain
- * answer always comes with alternatives, so showing one more is cheaper than withholding a right one.
+ * answers shown) that still declines at least `minDeclined` of the unanswerable questions of every group
+ * (questions far outside the field are easy to decline and must not make up for those near it). An
+ * uncertain answer always comes with alternatives, so showing one more is cheaper than withholding a right one.
  */
 export function chooseBands(
-  scored: Array<{ p: number; right: boolean; answerable: boolean }>,
+  scored: Array<{ p: number; right: boolean; answerable: boolean; group?: string }>,
   maxConfidentlyWrong = 0.03,
   minDeclined = 0.9,
 ): { confident: number; plausible: number } {
   const n = scored.length;
-  const unanswerable = scored.filter((s) => !s.answerable);
+  const groups = new Map<string | undefined, number[]>();
+  for (const s of scored) if (!s.answerable) groups.set(s.group, [...(groups.get(s.group) ?? []), s.p]);
   const grid = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
   const confident = grid.find((t) => scored.filter((s) => s.p >= t && !s.right).length / n <= maxConfidentlyWrong) ?? 1;
-  const declines = (t: number) => !unanswerable.length || unanswerable.filter((s) => s.p < t).length / unanswerable.length >= minDeclined;
+  const declines = (t: number) => [...groups.values()].every((ps) => ps.filter((p) => p < t).length / ps.length >= minDeclined);
   const plausible = grid.find((t) => t <= confident && declines(t)) ?? confident;
   return { confident, plausible };
 }
 
 /** Fits the confidence model on the given (tuning) cases. */
-export function fitCalibration(search: KnowledgeSearch, cases: EvalCase[], fittedOn: string): Calibration {
+export function fitCalibration(search: KnowledgeSearch, cases: Array<EvalCase & { group?: string }>, fittedOn: string): Calibration {
   const data = samples(search, cases);
   const { bias, weights } = fitLogistic(
     data.map((d) => features(d.signals)),
@@ -56,6 +60,7 @@ export function fitCalibration(search: KnowledgeSearch, cases: EvalCase[], fitte
     p: sigmoid(SIGNAL_NAMES.reduce((s, name, i) => s + model.weights[name] * features(d.signals)[i], model.bias)),
     right: d.right,
     answerable: d.answerable,
+    group: d.group,
   }));
   return { version: 1, ...model, ...chooseBands(scored), fittedOn };
 }

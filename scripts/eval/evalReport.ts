@@ -10,6 +10,7 @@ export const DEFAULT_EVAL_FILES = [
   'test/eval/own-questions.json',
   'test/eval/realistic.json',
   'test/eval/realistic-blind.json',
+  'test/eval/offtopic.json',
 ];
 
 /** A search under test: Lotse (with its decision and confidence) or a peer library (results only). */

@@ -39,10 +39,21 @@ const nearPair = word(1, 24, ['A', 'E']).chain((text) =>
 
 const randomPair = fc.record({ text: word(0, 40, ['A', 'E']), pattern: word(1, 32) });
 
+/** Long compounds: fuse.js cuts patterns over 32 characters into chunks, each searched from its own start. */
+const longPair = word(30, 80, ['A', 'E']).chain((text) =>
+  fc.tuple(fc.nat(text.length), word(0, 4), fc.nat(80), word(33, 70)).map(([from, noise, at, random]) => {
+    const part = text.toLowerCase().slice(Math.min(from, 10));
+    const cut = at % (part.length + 1);
+    const near = `${part.slice(0, cut)}${noise}${part.slice(cut + (at % 2))}`;
+    return { text, pattern: near.length > 32 && at % 3 ? near : random };
+  }),
+);
+
 describe('bitap port against fuse.js', () => {
   it.each([
     ['near spellings', nearPair],
     ['random words', randomPair],
+    ['long compounds', longPair],
   ])('scores %s exactly like fuse.js', (_name, pairs) => {
     fc.assert(
       fc.property(pairs, ({ text, pattern }) => {
@@ -69,9 +80,22 @@ describe('bitap port against fuse.js', () => {
       expect([pattern, text, portScore(pattern, text)]).toEqual([pattern, text, fuseScore(pattern, text)]);
   });
 
-  it('leaves longer and blank patterns to fuse.js', () => {
-    expect(BitapScorer.handles('a'.repeat(33))).toBe(false);
+  it('agrees on long compounds (chunks of 32, the last one overlapping)', () => {
+    const cases: Array<[string, string]> = [
+      ['bundeskooperationskonzeptbewegungsfreiheit', 'bundeskooperationskonzept'],
+      ['bundeskooperationskonzeptbewegungsfreiheit', 'bewegungsfreiheit'],
+      ['bundesfamilienministeriummitgliedstaaten', 'bundesfamilienministerium'],
+      ['bundesfamilienministeriummitgliedstaaten', 'mitgliedstaaten'],
+      ['a'.repeat(64), 'a'.repeat(63)],
+      ['ab'.repeat(40), 'ba'.repeat(40)],
+      ['opferentschaedigungsgesetzesnovelle', 'opferentschaedigungsgesetz'],
+    ];
+    for (const [pattern, text] of cases)
+      expect([pattern, text, portScore(pattern, text)]).toEqual([pattern, text, fuseScore(pattern, text)]);
+  });
+
+  it('leaves blank patterns to fuse.js', () => {
     expect(BitapScorer.handles('   ')).toBe(false);
-    expect(BitapScorer.handles('a'.repeat(32))).toBe(true);
+    expect(BitapScorer.handles('a'.repeat(33))).toBe(true);
   });
 });

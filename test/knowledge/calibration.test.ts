@@ -10,6 +10,7 @@ const signals = (over: Partial<ConfidenceSignals> = {}): ConfidenceSignals => ({
   margin: 0.3,
   matched: 0.5,
   unlike: 0,
+  unknown: 0,
   concepts: 4,
   ...over,
 });
@@ -28,6 +29,8 @@ describe('calibrated confidence', () => {
     expect(model).toBeDefined();
     expect(calibratedConfidence(signals({ matched: 1 }), model)).toBeGreaterThan(calibratedConfidence(signals({ matched: 0.2 }), model));
     expect(calibratedConfidence(signals({ margin: 0.8 }), model)).toBeGreaterThan(calibratedConfidence(signals({ margin: 0.05 }), model));
+    // A question mostly about words the sources never use is a question outside their field.
+    expect(calibratedConfidence(signals({ unknown: 0.6 }), model)).toBeLessThan(calibratedConfidence(signals({ unknown: 0 }), model));
     expect(model!.plausible).toBeLessThanOrEqual(model!.confident);
   });
 
@@ -41,6 +44,15 @@ describe('calibrated confidence', () => {
     expect(bands.confident).toBeGreaterThan(0.64);
     expect(bands.confident).toBeLessThanOrEqual(0.8);
     expect(bands.plausible).toBeGreaterThan(0.14);
+  });
+
+  it('declines the unanswerable questions of every group, not just on average', () => {
+    const answered = Array.from({ length: 20 }, (_, i) => ({ p: 0.5 + i / 50, right: true, answerable: true }));
+    const far = Array.from({ length: 20 }, () => ({ p: 0.05, right: false, answerable: false, group: 'offtopic' }));
+    const near = Array.from({ length: 4 }, (_, i) => ({ p: 0.3 + i / 20, right: false, answerable: false, group: 'near' }));
+    // Pooled, the far-off questions make up for two near ones let through; per group, the near ones are declined too.
+    expect(chooseBands([...answered, ...far, ...near], 0).plausible).toBeGreaterThan(0.4);
+    expect(chooseBands([...answered, ...far, ...near.map((n) => ({ ...n, group: 'offtopic' }))], 0).plausible).toBeLessThan(0.4);
   });
 
   it('the decision uses the calibrated bands of the result', () => {

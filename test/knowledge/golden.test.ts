@@ -24,7 +24,9 @@ describe('golden search results', () => {
   });
 
   it('reports a changed ranking, a changed score and a new query readably', () => {
-    const golden = readGolden().slice(0, 3);
+    const golden = readGolden()
+      .filter((g) => g.hits.length > 1)
+      .slice(0, 3);
     const changed = structuredClone(golden);
     changed[0].hits.reverse();
     changed[1].hits[0][1] += 0.01;

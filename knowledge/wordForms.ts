@@ -1,0 +1,44 @@
+import { stem } from './normalize';
+
+/*
+ * Related forms of a German verb form (pure): caseworkers write what happened ("hat ausgesagt", "wurde
+ * beraten", "betreue"), the sources name it ("Aussage", "Beratung", "Betreuung"). For a word the index
+ * lacks, the search tries these forms, weaker than the word itself.
+ */
+
+/** Separable prefixes a participle's "ge" follows ("aus-ge-sagt", "ein-ge-sperrt"). */
+const SEPARABLE = ['', 'ab', 'an', 'auf', 'aus', 'bei', 'ein', 'mit', 'nach', 'vor', 'weg', 'zu', 'zurueck', 'fest', 'los'];
+/** Verb endings (a participle's or a finite form's); every one that fits is tried ("arbeitet": -et, not -tet). */
+const VERB_ENDINGS = ['eten', 'test', 'ten', 'tet', 'en', 'et', 'st', 'te', 'n', 't', 'e'];
+const MIN_BASE = 4;
+
+/** The verb's base without participle "ge" and ending: "ausgesagt" → "aussag", "belastet" → "belast". */
+function verbBases(token: string): string[] {
+  const forms = new Set<string>([token]);
+  for (const prefix of SEPARABLE) {
+    if (token.startsWith(`${prefix}ge`) && token.length - prefix.length - 2 >= MIN_BASE) forms.add(prefix + token.slice(prefix.length + 2));
+  }
+  const bases: string[] = [];
+  for (const form of forms) {
+    for (const ending of VERB_ENDINGS) {
+      if (form.endsWith(ending) && form.length - ending.length >= MIN_BASE) bases.push(form.slice(0, -ending.length));
+    }
+  }
+  return bases;
+}
+
+/**
+ * Index terms (stemmed) a verb form may stand for: the verb's noun in -ung ("beraten" → "beratung"), its
+ * bare stem ("ausgesagt" → "aussag", as in "Aussage"), and without an unstressed "be-" ("beantragen" → "antrag").
+ * Candidates only: the caller keeps those the index has.
+ */
+export function relatedForms(token: string): string[] {
+  const out = new Set<string>();
+  for (const base of verbBases(token)) {
+    out.add(stem(`${base}ung`));
+    out.add(stem(base));
+    if (base.startsWith('be') && base.length - 2 >= MIN_BASE) out.add(stem(base.slice(2)));
+  }
+  out.delete(stem(token));
+  return [...out];
+}

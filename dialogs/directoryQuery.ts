@@ -81,7 +81,52 @@ function matchAt(tokens: string[], at: number, p: Pattern): boolean {
   return p.tokens.every((t, i) => (p.prefix && i === p.tokens.length - 1 ? tokens[at + i].startsWith(t) : tokens[at + i] === t));
 }
 
-const has = (tokens: string[], patterns: Pattern[]) => patterns.some((p) => tokens.some((_, i) => matchAt(tokens, i, p)));
+/**
+ * A pattern list indexed by first token, so matching a question tries only the patterns that can start at
+ * each word instead of every pattern at every word (this runs for every free-text question). Built once
+ * per list (the vocabulary is never changed once loaded); `order` keeps the list's precedence.
+ */
+interface PatternIndex<T> {
+  byFirst: Map<string, Array<{ item: T; order: number }>>;
+  /** One-token patterns with a trailing "*": their only token is a prefix. */
+  prefixed: Array<{ item: T; order: number; first: string }>;
+}
+
+const indexes = new WeakMap<object, PatternIndex<unknown>>();
+
+function indexOf<T>(items: T[], patternOf: (item: T) => Pattern): PatternIndex<T> {
+  const known = indexes.get(items) as PatternIndex<T> | undefined;
+  if (known) return known;
+  const index: PatternIndex<T> = { byFirst: new Map(), prefixed: [] };
+  items.forEach((item, order) => {
+    const p = patternOf(item);
+    if (!p.tokens.length) return;
+    if (p.prefix && p.tokens.length === 1) index.prefixed.push({ item, order, first: p.tokens[0] });
+    else {
+      const list = index.byFirst.get(p.tokens[0]) ?? [];
+      list.push({ item, order });
+      index.byFirst.set(p.tokens[0], list);
+    }
+  });
+  indexes.set(items, index as PatternIndex<unknown>);
+  return index;
+}
+
+/** The first item (in list order) whose pattern matches at `at` and that `accept`s, as a linear scan would find it. */
+function firstAt<T>(tokens: string[], at: number, items: T[], patternOf: (item: T) => Pattern, accept: (item: T) => boolean = () => true) {
+  const index = indexOf(items, patternOf);
+  let best: { item: T; order: number } | undefined;
+  for (const c of index.byFirst.get(tokens[at]) ?? [])
+    if (matchAt(tokens, at, patternOf(c.item)) && accept(c.item)) {
+      best = c;
+      break;
+    }
+  for (const c of index.prefixed) if ((!best || c.order < best.order) && tokens[at].startsWith(c.first) && accept(c.item)) best = c;
+  return best?.item;
+}
+
+const ownPattern = (p: Pattern) => p;
+const has = (tokens: string[], patterns: Pattern[]) => tokens.some((_, i) => firstAt(tokens, i, patterns, ownPattern) !== undefined);
 
 export interface ContactQuestion {
   land?: BundeslandCode;
@@ -90,29 +135,39 @@ export interface ContactQuestion {
   filters: Filter[];
 }
 
-/** The Land and city a text names: a city implies its Land; Land codes count only in capitals ("NRW", "BY"). */
-export function findPlace(text: string, vocab: QueryVocabulary): { land?: BundeslandCode; city?: string } {
-  const tokens = tokensOf(text);
+const landCodes: ReadonlySet<string> = new Set(Bundesland.options);
+
+function placeIn(text: string, tokens: string[], vocab: QueryVocabulary): { land?: BundeslandCode; city?: string } {
   let land: BundeslandCode | undefined;
   let city: string | undefined;
-  for (let i = 0; i < tokens.length && !land; i++) land = vocab.landPatterns.find((l) => matchAt(tokens, i, l.pattern))?.code;
+  for (let i = 0; i < tokens.length && !land; i++) land = firstAt(tokens, i, vocab.landPatterns, (l) => l.pattern)?.code;
   for (let i = 0; i < tokens.length && !city; i++) {
-    const hit = vocab.cityPatterns.find((c) => matchAt(tokens, i, c.pattern) && (!land || c.code === land));
+    const hit = firstAt(
+      tokens,
+      i,
+      vocab.cityPatterns,
+      (c) => c.pattern,
+      (c) => !land || c.code === land,
+    );
     if (hit) {
       city = hit.city;
       land ??= hit.code;
     }
   }
-  if (!land) {
-    const code = (text.match(/\b[A-Z]{2}\b/g) ?? []).find((c) => Bundesland.safeParse(c).success);
-    land = code as BundeslandCode | undefined;
-  }
+  if (!land) land = (text.match(/\b[A-Z]{2}\b/g) ?? []).find((c) => landCodes.has(c)) as BundeslandCode | undefined;
   return { land, city };
 }
 
+/** The Land and city a text names: a city implies its Land; Land codes count only in capitals ("NRW", "BY"). */
+export function findPlace(text: string, vocab: QueryVocabulary): { land?: BundeslandCode; city?: string } {
+  return placeIn(text, tokensOf(text), vocab);
+}
+
+const filtersIn = (tokens: string[], vocab: QueryVocabulary): Filter[] =>
+  vocab.filters.filter((f) => has(tokens, f.patterns)).map((f) => f.filter);
+
 export function filtersOf(text: string, vocab: QueryVocabulary): Filter[] {
-  const tokens = tokensOf(text);
-  return vocab.filters.filter((f) => has(tokens, f.patterns)).map((f) => f.filter);
+  return filtersIn(tokensOf(text), vocab);
 }
 
 /**
@@ -123,10 +178,10 @@ export function filtersOf(text: string, vocab: QueryVocabulary): Filter[] {
 export function parseContactQuestion(text: string, vocab: QueryVocabulary): ContactQuestion | undefined {
   const tokens = tokensOf(text);
   if (has(tokens, vocab.notIntent)) return undefined;
-  const place = findPlace(text, vocab);
+  const place = placeIn(text, tokens, vocab);
   const strong = has(tokens, vocab.intent);
   const weak = !strong && place.land !== undefined && has(tokens, vocab.intentWithPlace);
   if (!strong && !weak) return undefined;
   if (!place.land && !has(tokens, vocab.lookupCues)) return undefined;
-  return { ...place, filters: filtersOf(text, vocab) };
+  return { ...place, filters: filtersIn(tokens, vocab) };
 }

@@ -26,9 +26,23 @@ export function wordPattern(words: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}/-])(?:${words.map(escape).join('|')})(?![\\p{L}\\p{N}/-])`, 'iu');
 }
 
+/** Each list of laws (never changed once loaded), longest first, with its whole-word patterns: built once per list, not for every citation. */
+const lawPatterns = new WeakMap<string[], Array<{ law: string; pattern: RegExp }>>();
+
+function patternsOf(laws: string[]): Array<{ law: string; pattern: RegExp }> {
+  let patterns = lawPatterns.get(laws);
+  if (!patterns) {
+    patterns = [...laws]
+      .sort((a, b) => b.length - a.length)
+      .map((law) => ({ law, pattern: new RegExp(`(?<![\\p{L}\\p{N}/-])${escape(law)}(?![\\p{L}\\p{N}/-])`, 'u') }));
+    lawPatterns.set(laws, patterns);
+  }
+  return patterns;
+}
+
 function lawIn(text: string, laws: string[]): { law: string; rest: string } | undefined {
-  for (const law of [...laws].sort((a, b) => b.length - a.length)) {
-    const m = new RegExp(`(?<![\\p{L}\\p{N}/-])${escape(law)}(?![\\p{L}\\p{N}/-])`, 'u').exec(text);
+  for (const { law, pattern } of patternsOf(laws)) {
+    const m = pattern.exec(text);
     if (m) return { law, rest: (text.slice(0, m.index) + text.slice(m.index + law.length)).trim() };
   }
   return undefined;

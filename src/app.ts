@@ -1,10 +1,4 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-  type Storage,
-  type TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, type ConfigurationBotFrameworkAuthenticationOptions, type Storage, type TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import restify from 'restify';
 import { loadLexicon } from '../knowledge/lexicon';
@@ -28,6 +22,7 @@ import { applyHttpLimits } from './httpLimits';
 import { FeedbackStore } from './feedback';
 import { encodingGuard, guardMessagesRequest } from './channels/httpGuards';
 import { LotseAdapter, messagesEndpoint } from './channels/messagesEndpoint';
+import { ReusingBotFrameworkAuthentication } from './channels/reusedConnectors';
 import { teamsSendMiddleware } from './channels/teams';
 import { mountTokenExchange } from './channels/azureDirectLine';
 import { WebTurnAdapter } from './channels/webTurnAdapter';
@@ -121,7 +116,7 @@ export function createApp(config: Config, deps: AppDeps = {}): LotseApp {
   });
   const sweeper = sweepMemory && setInterval(sweepMemory, Math.min(ttlMs, 10 * 60_000)).unref();
 
-  const adapter = new LotseAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config)));
+  const adapter = new LotseAdapter(new ReusingBotFrameworkAuthentication(authOptions(config)));
   adapter.use(teamsSendMiddleware());
   const onTurnError = async (context: TurnContext, error: Error) => {
     // The error's message may quote activity content; log its type and place only.

@@ -29,7 +29,7 @@ import { cardReply } from './replies';
 import { directoryRoutes } from './directoryTurn';
 import type { LawChangeData } from '../dialogs/amendments';
 import type { Correction } from '../dialogs/corrections';
-import { withLawChangeNote } from './lawChangeNotes';
+import { dailyLawChangeNotes } from './lawChangeNotes';
 import { recognisedFacts } from '../dialogs/recognisedFacts';
 import { VERB_START_WITH_FACTS, withCaseFactsOffer } from './cards/caseFactsCard';
 import { startWithFacts } from './caseFactsTurn';
@@ -79,18 +79,14 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
     await send(ctx, answerCard(view, texts[language], checklistTitle(hit.source.id)));
   }
 
+  const dailyNotes = dailyLawChangeNotes(
+    { checklists: deps.defs.checklists, lawChanges: deps.lawChanges, corrections: deps.corrections },
+    texts,
+  );
+
   function lawChangeNoted(view: PassageView, language: Language): PassageView {
     const hit = search.passage(view.id);
-    return hit
-      ? withLawChangeNote(
-          view,
-          hit,
-          { checklists: deps.defs.checklists, lawChanges: deps.lawChanges, corrections: deps.corrections },
-          texts[language],
-          language,
-          now(),
-        )
-      : view;
+    return hit ? dailyNotes(view, hit, language, now()) : view;
   }
 
   const checklistDeps: ChecklistDeps = {

@@ -1,4 +1,5 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { ReusingBotFrameworkAuthentication } from './reusedConnectors';
 
 /**
  * The adapter for Lotse's own web endpoint: every turn is `expectReplies`, so the replies come back
@@ -7,7 +8,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, t
  */
 export class WebTurnAdapter extends CloudAdapter {
   constructor() {
-    super(new ConfigurationBotFrameworkAuthentication({}));
+    super(new ReusingBotFrameworkAuthentication({}));
   }
 
   /** Runs one turn and returns the bot's replies, in order. */

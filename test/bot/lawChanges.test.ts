@@ -30,6 +30,16 @@ describe('law changes shown through the bot', () => {
     expect(text).toMatch(/§ 59 Abs\. 7 .*AufenthG betreffen, ist hier noch nicht geprüft/);
   });
 
+  it('the note appears in a running bot on the day the change comes into force (notes are remembered per day only)', async () => {
+    let now = new Date('2026-06-11T23:30:00Z');
+    const running = buildTestApp({}, { now: () => now });
+    const geas = /Seit 12\.06\.2026 gelten Änderungen des AufenthG/;
+    expect(await answerText('Wie lange dauert die Bedenkfrist?', running)).not.toMatch(geas);
+    expect(await answerText('Wie lange dauert die Bedenkfrist?', running)).not.toMatch(geas);
+    now = new Date('2026-06-12T00:30:00Z');
+    expect(await answerText('Wie lange dauert die Bedenkfrist?', running)).toMatch(geas);
+  });
+
   it('an EU free-movement answer carries no law-change note', async () => {
     const text = await answerText('Brauchen EU-Bürger einen Aufenthaltstitel?');
     expect(text).toMatch(/§ 2a Abs\. 1 S\. 2 FreizügG\/EU/);

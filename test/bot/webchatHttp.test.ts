@@ -189,6 +189,9 @@ describe('Lotse web endpoint (local mode)', () => {
     await expect(status('evil.example:3978')).resolves.toBe(421);
     await expect(status(`localhost:${new URL(base).port}`)).resolves.toBe(200);
     await expect(status(`127.0.0.1:${new URL(base).port}`)).resolves.toBe(200);
+    // The guard remembers its last answer: a foreign name right after an allowed one is still refused.
+    await expect(status('evil.example:3978')).resolves.toBe(421);
+    await expect(status('localhost.evil.example')).resolves.toBe(421);
   });
 });
 

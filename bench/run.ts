@@ -12,7 +12,7 @@ import { generateCorpus, realKnowledge, type Corpus } from './corpus';
 import { fmt, median, msSince, percentile } from './lib';
 import { figureProblems } from './required';
 import { benchQueries, evalQuestions } from './queries';
-import { runTurns, runWebTurns, startBotServer, type Conversation, type TurnRun } from './turns';
+import { answeredWhenIdle, runTurns, runWebTurns, startBotServer, type Conversation, type TurnRun } from './turns';
 import { createRateLimiter } from '../src/rateLimiter';
 
 /**
@@ -202,11 +202,13 @@ function conversations(lexicon: Lexicon): Conversation[] {
 }
 
 async function turnBench(p: Plan, lexicon: Lexicon): Promise<void> {
-  const convs = conversations(lexicon);
-  progress(`turns: starting the bot server (${convs.length} distinct questions)`);
+  const candidates = conversations(lexicon);
+  progress(`turns: starting the bot server (${candidates.length} distinct questions)`);
   const server = await startBotServer();
   const echo = await startBotServer({}, 'echoServer.js');
   try {
+    const convs = await answeredWhenIdle(server.port, candidates);
+    print('bench_questions', convs.length);
     await runTurns(server.port, convs, 10, p.quick ? 20 : 200); // warm-up
     await runTurns(echo.port, convs, 10, p.quick ? 20 : 200);
     let lost = 0;

@@ -103,6 +103,36 @@ function post(
   });
 }
 
+/**
+ * Keeps the conversations whose expected passage the bot really shows when idle (one turn each, one at a
+ * time). A question the bot answers otherwise (a directory card for a place, a case-facts offer) is no
+ * check of the reply under load, and would count as "unexpected" in every turn.
+ */
+export async function answeredWhenIdle(port: number, conversations: Conversation[]): Promise<Conversation[]> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const kept: Conversation[] = [];
+  for (const conv of conversations) {
+    const activity = {
+      type: 'message',
+      id: `idle-${conv.id}`,
+      channelId: 'test',
+      serviceUrl: 'http://localhost:9',
+      deliveryMode: 'expectReplies',
+      conversation: { id: `idle-${conv.id}` },
+      from: { id: 'user-idle', name: 'Fachkraft' },
+      recipient: { id: 'lotse-bot', name: 'Lotse' },
+      locale: 'de-DE',
+      text: conv.question,
+    };
+    const res = await post(agent, port, JSON.stringify(activity));
+    const replies = res.status === 200 ? ((JSON.parse(res.body) as { activities?: Reply[] }).activities ?? []) : [];
+    const first = replies.find((a) => a.type === 'message');
+    if (first && replyText(first).includes(conv.expect)) kept.push(conv);
+  }
+  agent.destroy();
+  return kept;
+}
+
 /** Text a caseworker sees in a reply: the plain text, or the card's text version. */
 export function replyText(reply: Reply): string {
   return [reply.text ?? '', ...(reply.attachments ?? []).map((a) => a.content?.fallbackText ?? '')].join('\n');

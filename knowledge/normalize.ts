@@ -4,10 +4,10 @@ const FOLDS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' }
 
 /** Lower-case and fold umlauts and ß to their two-letter forms, so "Entschädigung" and "Entschaedigung" meet. */
 export function fold(text: string): string {
-  const out = text
-    .toLowerCase()
-    .normalize('NFC')
-    .replace(/[äöüß]/g, (c) => FOLDS[c]);
+  const lower = text.toLowerCase();
+  // Plain German text (ASCII, äöüß, punctuation) is already composed and keeps no marks: only the umlauts change.
+  if (!NEEDS_UNICODE.test(lower)) return lower.replace(/[äöüß]/g, (c) => FOLDS[c]);
+  const out = lower.normalize('NFC').replace(/[äöüß]/g, (c) => FOLDS[c]);
   // Remaining diacritics (é, č, …) lose their marks; names from other languages still match plain input.
   // Text whose only non-ASCII characters are punctuation, symbols or currency („“ – € …) has none to lose:
   // the index build folds every passage, so it skips the decomposition then (no character there decomposes).
@@ -16,6 +16,8 @@ export function fold(text: string): string {
 
 /** Any character outside ASCII, Latin-1 punctuation/symbols, general punctuation (without the two quads, which NFD maps) and currency signs. */
 const MAY_DECOMPOSE = /[^\u0020-\u007f\t\n\r\u00a0-\u00bf\u00d7\u00f7\u2002-\u206f\u20a0-\u20cf]/;
+/** The same, with ä ö ü ß allowed too: text without any of these characters is unchanged by NFC and by NFD. */
+const NEEDS_UNICODE = /[^\u0020-\u007f\t\n\r\u00a0-\u00bf\u00d7\u00f7\u2002-\u206f\u20a0-\u20cf\u00e4\u00f6\u00fc\u00df]/;
 
 /** Splits folded text into word tokens; keeps numbers and number-letter tokens such as "4a". */
 export function words(text: string): string[] {

@@ -103,6 +103,22 @@ function post(
   });
 }
 
+/** A caseworker's question as the Bot Framework endpoint receives it, with its replies in the response. */
+function questionActivity(id: string, conversationId: string, userId: string, text: string) {
+  return {
+    type: 'message',
+    id,
+    channelId: 'test',
+    serviceUrl: 'http://localhost:9',
+    deliveryMode: 'expectReplies',
+    conversation: { id: conversationId },
+    from: { id: userId, name: 'Fachkraft' },
+    recipient: { id: 'lotse-bot', name: 'Lotse' },
+    locale: 'de-DE',
+    text,
+  };
+}
+
 /**
  * Keeps the conversations whose expected passage the bot really shows when idle (one turn each, one at a
  * time). A question the bot answers otherwise (a directory card for a place, a case-facts offer) is no
@@ -112,19 +128,7 @@ export async function answeredWhenIdle(port: number, conversations: Conversation
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const kept: Conversation[] = [];
   for (const conv of conversations) {
-    const activity = {
-      type: 'message',
-      id: `idle-${conv.id}`,
-      channelId: 'test',
-      serviceUrl: 'http://localhost:9',
-      deliveryMode: 'expectReplies',
-      conversation: { id: `idle-${conv.id}` },
-      from: { id: 'user-idle', name: 'Fachkraft' },
-      recipient: { id: 'lotse-bot', name: 'Lotse' },
-      locale: 'de-DE',
-      text: conv.question,
-    };
-    const res = await post(agent, port, JSON.stringify(activity));
+    const res = await post(agent, port, JSON.stringify(questionActivity(`idle-${conv.id}`, `idle-${conv.id}`, 'user-idle', conv.question)));
     const replies = res.status === 200 ? ((JSON.parse(res.body) as { activities?: Reply[] }).activities ?? []) : [];
     const first = replies.find((a) => a.type === 'message');
     if (first && replyText(first).includes(conv.expect)) kept.push(conv);
@@ -171,18 +175,7 @@ export async function runTurns(port: number, conversations: Conversation[], conc
       issued++;
       // A fresh conversation every ROTATE turns keeps each one under the bot's per-conversation rate limit.
       const conversationId = `${conv.id}-r${run}-w${w}-${Math.floor(own++ / ROTATE)}`;
-      const activity = {
-        type: 'message',
-        id: `bench-${w}-${++sequence}`,
-        channelId: 'test',
-        serviceUrl: 'http://localhost:9',
-        deliveryMode: 'expectReplies',
-        conversation: { id: conversationId },
-        from: { id: `user-${w}`, name: 'Fachkraft' },
-        recipient: { id: 'lotse-bot', name: 'Lotse' },
-        locale: 'de-DE',
-        text: conv.question,
-      };
+      const activity = questionActivity(`bench-${w}-${++sequence}`, conversationId, `user-${w}`, conv.question);
       const started = process.hrtime.bigint();
       let replies: Reply[] = [];
       try {

@@ -14,10 +14,12 @@ export function fold(text: string): string {
   return MAY_DECOMPOSE.test(out) ? out.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : out;
 }
 
-/** Any character outside ASCII, Latin-1 punctuation/symbols, general punctuation (without the two quads, which NFD maps) and currency signs. */
-const MAY_DECOMPOSE = /[^\u0020-\u007f\t\n\r\u00a0-\u00bf\u00d7\u00f7\u2002-\u206f\u20a0-\u20cf]/;
-/** The same, with ä ö ü ß allowed too: text without any of these characters is unchanged by NFC and by NFD. */
-const NEEDS_UNICODE = /[^\u0020-\u007f\t\n\r\u00a0-\u00bf\u00d7\u00f7\u2002-\u206f\u20a0-\u20cf\u00e4\u00f6\u00fc\u00df]/;
+/** ASCII, Latin-1 punctuation/symbols, general punctuation (without the two quads, which NFD maps) and currency signs. */
+const PLAIN = '\\u0020-\\u007f\\t\\n\\r\\u00a0-\\u00bf\\u00d7\\u00f7\\u2002-\\u206f\\u20a0-\\u20cf';
+/** A character outside PLAIN: only then can NFD remove a mark. */
+const MAY_DECOMPOSE = new RegExp(`[^${PLAIN}]`);
+/** A character outside PLAIN and äöüß: text without one is unchanged by NFC and by NFD. */
+const NEEDS_UNICODE = new RegExp(`[^${PLAIN}äöüß]`);
 
 /** Splits folded text into word tokens; keeps numbers and number-letter tokens such as "4a". */
 export function words(text: string): string[] {

@@ -140,21 +140,20 @@ run('the widget on another site (real Chromium)', () => {
     )) as Array<{ id: string; impact: string }>;
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
+    // A fresh conversation: the welcome again and nothing of the earlier answer – also after a reload.
+    const startsFresh = async () => {
+      await chat(page).getByText('Willkommen bei Lotse').first().waitFor({ timeout: 20_000 });
+      await expect(
+        chat(page)
+          .getByText(/Gewerkschaften/)
+          .count(),
+      ).resolves.toBe(0);
+    };
     await page.getByRole('button', { name: 'Gespräch beenden' }).click();
-    await chat(page).getByText('Willkommen bei Lotse').first().waitFor({ timeout: 20_000 });
-    await expect(
-      chat(page)
-        .getByText(/Gewerkschaften/)
-        .count(),
-    ).resolves.toBe(0);
+    await startsFresh();
     await page.reload();
     await launcher(page).click();
-    await chat(page).getByText('Willkommen bei Lotse').first().waitFor({ timeout: 20_000 });
-    await expect(
-      chat(page)
-        .getByText(/Gewerkschaften/)
-        .count(),
-    ).resolves.toBe(0);
+    await startsFresh();
     await context.close();
   }, 180_000);
 

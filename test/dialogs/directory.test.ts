@@ -1,25 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { dump } from 'js-yaml';
 import { parseYaml } from '../../knowledge/yamlFile';
-import { checkReasons, directoryPath, loadDirectory } from '../../dialogs/directory';
+import { checkReasons, loadDirectory } from '../../dialogs/directory';
 import { parsePhones } from '../../dialogs/phone';
 import { loadQueryVocabulary } from '../../dialogs/directoryQuery';
 import { lookupDirectory } from '../../dialogs/directorySearch';
 import { BUNDESLAENDER } from '../../knowledge/sourceSchema';
+import { directoryVariant as variant } from '../helpers/directoryVariant';
 
 const directory = loadDirectory();
 const shared = '/work/shared/domain/directory.yaml';
-
-/** Writes a copy of the directory with one entry changed, and returns the file. */
-function variant(change: (entries: any[]) => void): string {
-  const doc = parseYaml(fs.readFileSync(directoryPath, 'utf8')) as { entries: any[] };
-  change(doc.entries);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-directory-')), 'directory.yaml');
-  fs.writeFileSync(file, dump(doc));
-  return file;
-}
 
 describe('the directory file', () => {
   it('carries all 86 checked entries with every field of the shared directory unchanged', () => {

@@ -1,23 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { dump } from 'js-yaml';
-import { parseYaml } from '../../knowledge/yamlFile';
-import { directoryPath } from '../../dialogs/directory';
 import { main } from '../../scripts/directoryCheck';
+import { directoryVariant as variant } from '../helpers/directoryVariant';
 
 function run(argv: string[]): { code: number; out: string } {
   const lines: string[] = [];
   const code = main(argv, (t) => lines.push(t));
   return { code, out: lines.join('\n') };
-}
-
-function variant(change: (entries: any[]) => void): string {
-  const doc = parseYaml(fs.readFileSync(directoryPath, 'utf8')) as { entries: any[] };
-  change(doc.entries);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-dircheck-')), 'directory.yaml');
-  fs.writeFileSync(file, dump(doc));
-  return file;
 }
 
 describe('npm run directory:check', () => {

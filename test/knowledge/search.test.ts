@@ -9,6 +9,18 @@ import { realSearch } from '../helpers/knowledge';
 
 const search = realSearch();
 const cases = (publicCases as { cases: EvalCase[] }).cases;
+/** The one source of the small hand-built indexes below. */
+const source: IndexedSource = {
+  id: 's',
+  title: 'Quelle',
+  publisher: 'P',
+  date: '2026-01-01',
+  url: null,
+  topics: [],
+  bundesland: null,
+  language: 'de',
+  kind: 'checklist',
+};
 
 function topText(q: string, n = 3): string {
   return search
@@ -37,17 +49,6 @@ describe('German-aware matching', () => {
   });
 
   it('finds the noun the sources use for a verb form the question uses', () => {
-    const source: IndexedSource = {
-      id: 's',
-      title: 'Quelle',
-      publisher: 'P',
-      date: '2026-01-01',
-      url: null,
-      topics: [],
-      bundesland: null,
-      language: 'de',
-      kind: 'checklist',
-    };
     const passage = (id: string, text: string) => ({ id, sourceId: 's', heading: id, text });
     const small = new KnowledgeSearch(
       buildIndex(
@@ -175,17 +176,6 @@ describe('confidence', () => {
 });
 
 describe('alternate questions (questions: in the content)', () => {
-  const source: IndexedSource = {
-    id: 's',
-    title: 'Quelle',
-    publisher: 'P',
-    date: '2026-01-01',
-    url: null,
-    topics: [],
-    bundesland: null,
-    language: 'de',
-    kind: 'checklist',
-  };
   const passage = (id: string, text: string, questions?: string[]) => ({
     id,
     sourceId: 's',

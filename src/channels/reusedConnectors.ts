@@ -35,7 +35,7 @@ const appIdOf = (claims: ClaimsIdentity): string => String(claims.getClaimValue(
  * ConfigurationBotFrameworkAuthentication that still authenticates every request exactly as before, but reuses
  * connector clients per (app id, serviceUrl, audience) and user-token clients per app id. The SDK builds both,
  * each with its own HTTP pipeline, for every turn: the largest per-turn cost outside the bot itself (profiled at
- * c200: about a tenth of the CPU, plus the garbage). A client depends only on these keys and the configured
+ * c200: about 0.4 of 2.6 ms CPU per turn, plus the garbage). A client depends only on these keys and the configured
  * credentials, which refresh their token themselves, so one client can serve every turn (the .NET SDK caches
  * connector clients the same way).
  */

@@ -97,6 +97,15 @@ describe('question files and runs', () => {
     for (const c of cases) for (const id of c.ids ?? []) expect(id.endsWith('#') || ids.has(id) ? id : `unknown ${id}`).toBe(id);
   });
 
+  it('the second blind set: 110 tagged holdout questions, ≥ 20 unanswerable, every listed id in the index', () => {
+    const cases = readCases(path.resolve(__dirname, '../eval/realistic-blind2.json'));
+    expect(cases).toHaveLength(110);
+    expect(cases.filter((c) => !c.expect.length && !c.ids?.length).length).toBeGreaterThanOrEqual(20);
+    for (const c of cases) expect([c.style, c.topic, c.split === 'holdout'].every(Boolean)).toBe(true);
+    const ids = new Set(realSearch().index.passages.map((p) => p.id));
+    for (const c of cases) for (const id of c.ids ?? []) expect(ids.has(id) ? id : `unknown ${id}`).toBe(id);
+  });
+
   it('a result listed by id counts as relevant, a source prefix covers its passages, and groups follow the tags', async () => {
     const search = realSearch();
     const rank: Ranker = (q) => ({ hits: [search.passage(q)!], decision: 'confident', confidence: 0.9 });

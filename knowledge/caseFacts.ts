@@ -27,14 +27,17 @@ export function ageFact(age: number): 'minor' | 'under-21' | undefined {
 }
 
 /**
- * The index of the first token of the question clause: the last sentence of a description of at least two
- * sentences that ends in a question mark; 0 (everything is the question) otherwise.
+ * The index of the first token of the question clause: the final question sentences of a description that
+ * ends in a question mark after at least one other sentence; 0 (everything is the question) otherwise.
  */
 export function questionClauseStart(query: string): number {
   const trimmed = query.trim();
   if (!trimmed.endsWith('?')) return 0;
   const sentences = trimmed.split(/(?<=[.!?])\s+(?=\S)/);
   if (sentences.length < 2) return 0;
-  const last = sentences[sentences.length - 1];
-  return Math.max(0, words(trimmed).length - words(last).length);
+  // The question is every sentence of the final run of questions ("Wie ist das in Österreich? Gilt das dort auch?").
+  let first = sentences.length - 1;
+  while (first > 0 && sentences[first - 1].endsWith('?')) first--;
+  if (first === 0) return 0;
+  return Math.max(0, words(trimmed).length - words(sentences.slice(first).join(' ')).length);
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { CalibrationFile, type Calibration } from './calibration';
+import { englishWords, type EnglishWords } from './englishWords';
 import { germanWords, type KnownWords } from './knownWords';
 import { fold, stem, words } from './normalize';
 import { lexiconDir } from './paths';
@@ -37,7 +38,12 @@ const MappingFile = z.object({
   ),
 });
 
-/** The lexicon's mapping files, in the order their entries are tried (synonyms.yaml comes first). */
+const UncoveredFile = z.object({
+  version: z.number().int(),
+  terms: z.array(z.string().min(1)),
+});
+
+/** The lexicon's mapping files, in the order their entries are tried (uncovered.yaml and synonyms.yaml come first). */
 export const MAPPING_FILES = ['everyday.yaml', 'english.yaml', 'facts.yaml'];
 
 /**
@@ -55,6 +61,8 @@ export interface SynonymGroup {
   fact?: string;
   /** Phrases (stemmed tokens) of passages to weigh less when the fact is recognised. */
   avoid: string[][];
+  /** A topic the sources do not cover (uncovered.yaml): asked about, the answer is "not in my sources". */
+  uncovered?: boolean;
 }
 
 export interface Lexicon {
@@ -62,6 +70,8 @@ export interface Lexicon {
   calibration?: Calibration;
   /** Ordinary German words, asked only for words the index does not know (loaded on first use). */
   knownWords?: () => KnownWords;
+  /** Ordinary English words, asked only in English questions (loaded on first use). */
+  englishWords?: () => EnglishWords;
   stopwords: Set<string>;
   germanOnly: Set<string>;
   englishOnly: Set<string>;
@@ -93,6 +103,16 @@ function mappingGroups(file: string): SynonymGroup[] {
   });
 }
 
+/** uncovered.yaml as one group: its terms start a match and search for nothing. */
+function uncoveredGroups(file: string): SynonymGroup[] {
+  if (!fs.existsSync(file)) return [];
+  const phrases = readYamlFile(file, UncoveredFile).terms.map(phraseTokens);
+  if (phrases.some((t) => !t.length)) throw new Error(`${file}: terms: a term without words`);
+  return [
+    { name: 'uncovered.yaml', phrases, weights: phrases.map(() => 1), triggers: phrases.length, mass: 1, avoid: [], uncovered: true },
+  ];
+}
+
 export function loadLexicon(dir = lexiconDir): Lexicon {
   const stop = readYamlFile(path.join(dir, 'stopwords.yaml'), StopwordsFile);
   const syn = readYamlFile(path.join(dir, 'synonyms.yaml'), SynonymsFile);
@@ -105,10 +125,13 @@ export function loadLexicon(dir = lexiconDir): Lexicon {
   return {
     calibration: fs.existsSync(calibrationFile) ? readYamlFile(calibrationFile, CalibrationFile) : undefined,
     knownWords: germanWords,
+    englishWords,
     stopwords: new Set([...de, ...en]),
     germanOnly: new Set([...de].filter((w) => !en.has(w))),
     englishOnly: new Set([...en].filter((w) => !de.has(w))),
     synonyms: [
+      // First, so that a topic without sources wins over a mapping that lists the same word.
+      ...uncoveredGroups(path.join(dir, 'uncovered.yaml')),
       ...syn.groups.map((group) => {
         const phrases = group.map(phraseTokens).filter((p) => p.length > 0);
         return { name: group[0], phrases, weights: phrases.map(() => SYNONYM_WEIGHT), triggers: phrases.length, mass: 1, avoid: [] };

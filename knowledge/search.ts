@@ -16,6 +16,13 @@ export const SEARCH_DEFAULTS = Object.freeze({
   maxPrefixTerms: 25,
   minPrefixLength: 4,
   minFuzzyLength: 4,
+  /**
+   * A word the dictionary knows only by splitting or inflecting it ("Traum|ambulanz", "Stabilisierungs|first")
+   * may still be a typo of an index word: long words keep spelling variants this close (never "Kindergeld" →
+   * "Kinderhandel", 0.7).
+   */
+  minKnownWordFuzzyLength: 8,
+  knownWordSimilarity: 0.85,
   /** At or above: answer plainly. */
   confident: 0.7,
   /** At or above (but below confident): answer and offer alternatives. Below: "not in my sources". */
@@ -33,6 +40,8 @@ export const SEARCH_DEFAULTS = Object.freeze({
   unknownNumberMass: 0.1,
   /** In a description of several sentences ending in a question, the story before the question weighs this much. */
   contextWeight: 0.7,
+  /** The story's concepts weigh together at most this many times the question clause's (chosen on the tune split). */
+  storyShare: 1,
   /** Passages a recognised fact argues against (facts.yaml avoid:) keep this share of their score. */
   avoidFactor: 0.6,
   /** When the runner-up scores this close to the best hit, the answer is not clear-cut: offer alternatives. */
@@ -42,6 +51,8 @@ export const SEARCH_DEFAULTS = Object.freeze({
 interface Alternative {
   terms: number[];
   weight: number;
+  /** How much of the concept a match covers, when not its weight: a repaired typo ranks below the right spelling but covers the word. */
+  cover?: number;
 }
 
 interface Concept {
@@ -55,6 +66,8 @@ interface Concept {
   /** An unknown word that is not an ordinary word either: reported back to the user. */
   unlike?: boolean;
   fact?: string;
+  /** A topic the sources do not cover (lexicon uncovered.yaml). */
+  uncovered?: boolean;
 }
 
 export interface SearchHit {
@@ -73,6 +86,8 @@ export interface SearchResult {
   unknownWords: string[];
   /** Case facts the question mentions (lexicon facts.yaml: "eu", "non-eu", "minor", "sector-…"). */
   facts: string[];
+  /** The question asks about a topic the sources do not cover (lexicon uncovered.yaml): no answer, whatever matched. */
+  uncovered: boolean;
   /** The measurements the confidence is computed from. */
   signals: ConfidenceSignals;
   /** Confidence bands of the decision (calibrated with the confidence): answer at ≥ confident, offer at ≥ plausible. */
@@ -194,14 +209,14 @@ export class KnowledgeSearch {
     }
     if (fuzzy && id === undefined && term.length >= SEARCH_DEFAULTS.minFuzzyLength && !/[0-9]/.test(term)) {
       for (const s of this.vocab.similar(term)) {
-        out.push({ terms: [s.id], weight: weight * SEARCH_DEFAULTS.fuzzyWeight * s.similarity });
+        out.push({ terms: [s.id], weight: weight * SEARCH_DEFAULTS.fuzzyWeight * s.similarity, cover: weight * s.similarity });
       }
     }
     return out;
   }
 
   /** Turns the question into concepts: synonym phrases first (longest match), then single content words. */
-  private concepts(query: string): Concept[] {
+  private concepts(query: string, language: 'de' | 'en'): Concept[] {
     const tokens = words(query);
     const stems = tokens.map(stem);
     const concepts: Concept[] = [];
@@ -230,9 +245,17 @@ export class KnowledgeSearch {
         concepts.push({ ...this.groupConcept(match.group, match.phrase, tokens.slice(i, i + match.length)), scale });
         i += match.length;
       } else {
-        concepts.push({ ...this.wordConcept(tokens[i], stems[i]), scale });
+        concepts.push({ ...this.wordConcept(tokens[i], stems[i], language), scale });
         i++;
       }
+    }
+    // A long story must not drown its question: the story's concepts together weigh at most what the
+    // question clause's weigh (twelve words of story before "Wer hilft?" are its context, not its subject).
+    const story = concepts.filter((c) => c.scale !== 1).length;
+    const asked = concepts.length - story;
+    if (story && asked && story * SEARCH_DEFAULTS.contextWeight > SEARCH_DEFAULTS.storyShare * asked) {
+      const scale = (SEARCH_DEFAULTS.storyShare * asked) / story;
+      for (const c of concepts) if (c.scale !== 1) c.scale = scale;
     }
     return concepts;
   }
@@ -240,6 +263,8 @@ export class KnowledgeSearch {
   /** A lexicon group's concept: the matched phrase (weight 1; -1 when none was typed) and the others with their weights. */
   private groupConcept(g: number, chosen: number, typed: string[]): Concept {
     const group = this.lexicon.synonyms[g];
+    // Counts as a content word the sources never use: what the question is about, and nothing answers it.
+    if (group.uncovered) return { words: typed, alternatives: [], mass: 1, uncovered: true };
     const alternatives = group.phrases.flatMap((phrase, p) => {
       const w = p === chosen ? 1 : group.weights[p];
       // No spelling variants: a lexicon word was typed as listed, a variant would be a false friend ("Chef" → "sicher").
@@ -274,7 +299,7 @@ export class KnowledgeSearch {
   }
 
   /** A single question word: its spellings in the index, or, unknown, how much it may count against the question. */
-  private wordConcept(token: string, stemmed: string): Concept {
+  private wordConcept(token: string, stemmed: string, language: 'de' | 'en'): Concept {
     if (this.vocab.id(stemmed) !== undefined) return { words: [token], alternatives: this.expand(stemmed, 1, true), mass: 1 };
     if (/^[0-9]+$/.test(token)) return { words: [token], alternatives: [], mass: SEARCH_DEFAULTS.unknownNumberMass };
     // A verb form of a word the sources name as a noun ("ausgesagt" → "Aussage", "beraten" → "Beratung").
@@ -283,11 +308,18 @@ export class KnowledgeSearch {
       return id === undefined ? [] : [{ terms: [id], weight: SEARCH_DEFAULTS.relatedFormWeight }];
     });
     if (related.length) return { words: [token], alternatives: related, mass: 1 };
-    const kind = this.lexicon.knownWords?.().kind(token);
+    // In an English question an English word is an ordinary word ("doctor", "tonight"), never a typo of a German one.
+    const kind = language === 'en' && this.lexicon.englishWords?.().has(token) ? 'noun' : this.lexicon.knownWords?.().kind(token);
     // An ordinary word is no typo: spelling variants of it would be false friends ("Vater" → "Verfahren"),
     // and so would other words on its stem ("Aktien" → "Akti…" → "Aktion"); compounds on the whole word
     // stay ("Ausweis" → "Ausweisdokumente").
     const alternatives = kind === undefined ? this.expand(stemmed, 1, true) : this.expand(stemmed, 1, false, undefined, token);
+    if (kind !== undefined && stemmed.length >= SEARCH_DEFAULTS.minKnownWordFuzzyLength && !/[0-9]/.test(stemmed)) {
+      for (const s of this.vocab.similar(stemmed)) {
+        if (s.similarity >= SEARCH_DEFAULTS.knownWordSimilarity)
+          alternatives.push({ terms: [s.id], weight: SEARCH_DEFAULTS.fuzzyWeight * s.similarity, cover: s.similarity });
+      }
+    }
     if (alternatives.length) return { words: [token], alternatives, mass: 1 };
     if (!kind) return { words: [token], alternatives, mass: 1, unlike: true };
     return { words: [token], alternatives, mass: kind === 'noun' ? SEARCH_DEFAULTS.unknownNounMass : SEARCH_DEFAULTS.unknownWordMass };
@@ -318,7 +350,7 @@ export class KnowledgeSearch {
         const t = a.terms[0];
         const idf = this.idf[t];
         const si = share * idf;
-        const coverage = (a.weight * idf) / (idf || 1);
+        const coverage = ((a.cover ?? a.weight) * idf) / (idf || 1);
         for (let k = offsets[t], end = offsets[t + 1]; k < end; k++) {
           const pid = passages[k];
           const score = (si * impacts[k]) / 1000;
@@ -342,7 +374,7 @@ export class KnowledgeSearch {
       for (const t of a.terms) {
         const idf = this.idf[t];
         const si = share * idf;
-        const coverage = (a.weight * idf) / altIdf;
+        const coverage = ((a.cover ?? a.weight) * idf) / altIdf;
         for (let k = offsets[t], end = offsets[t + 1]; k < end; k++) {
           const pid = passages[k];
           if (aMark[pid] !== aEpoch) {
@@ -416,7 +448,7 @@ export class KnowledgeSearch {
 
   search(query: string, limit: number = SEARCH_DEFAULTS.limit): SearchResult {
     const language = guessLanguage(query, this.lexicon);
-    const concepts = this.concepts(query);
+    const concepts = this.concepts(query, language);
     const unknownWords = concepts.filter((c) => c.unlike).flatMap((c) => c.words);
     const facts = [...new Set(concepts.flatMap((c) => (c.fact ? [c.fact] : [])))];
     const { alt, best, total } = this.accumulators();
@@ -460,10 +492,13 @@ export class KnowledgeSearch {
       ? { confident: model.confident, plausible: model.plausible }
       : { confident: SEARCH_DEFAULTS.confident, plausible: SEARCH_DEFAULTS.plausible };
     let confidence = hits.length && hasWord ? calibratedConfidence(signals, this.lexicon.calibration) : 0;
+    // Asked about a topic the sources do not cover: whatever else matches, no passage answers it.
+    const uncovered = concepts.some((c) => c.uncovered && (c.scale ?? 1) === 1);
+    if (uncovered) confidence = Math.min(confidence, bands.plausible - 0.001);
     // A runner-up as good as the first hit: whatever the model says, the answer is not clear-cut (offer alternatives).
     if (hits.length > 1 && hits[1].score >= hits[0].score * SEARCH_DEFAULTS.ambiguousRatio)
       confidence = Math.min(confidence, bands.confident - 0.001);
-    return { query, language, hits, confidence, bands, unknownWords, facts, signals };
+    return { query, language, hits, confidence, bands, unknownWords, facts, uncovered, signals };
   }
 
   /** What the confidence is calibrated on (see confidence.ts); `top` is filled in once the scores are known. */

@@ -9,6 +9,8 @@ interface Sample {
   answerable: boolean;
   /** The question file: each file's unanswerable questions must be declined on their own. */
   group?: string;
+  /** Declined whatever the model says (a topic the sources do not cover). */
+  uncovered: boolean;
 }
 
 export function samples(search: KnowledgeSearch, cases: Array<EvalCase & { group?: string }>): Sample[] {
@@ -16,7 +18,7 @@ export function samples(search: KnowledgeSearch, cases: Array<EvalCase & { group
     const result = search.search(c.q, 5);
     const answerable = !isUnanswerable(c);
     const right = answerable && !!result.hits[0] && isRelevant(result.hits[0], c.expect, c.ids);
-    return { signals: result.signals, right, answerable, group: c.group };
+    return { signals: result.signals, right, answerable, group: c.group, uncovered: result.uncovered };
   });
 }
 
@@ -57,7 +59,7 @@ export function fitCalibration(search: KnowledgeSearch, cases: Array<EvalCase & 
     weights: Object.fromEntries(SIGNAL_NAMES.map((name, i) => [name, round(weights[i])])) as Calibration['weights'],
   };
   const scored = data.map((d) => ({
-    p: sigmoid(SIGNAL_NAMES.reduce((s, name, i) => s + model.weights[name] * features(d.signals)[i], model.bias)),
+    p: d.uncovered ? 0 : sigmoid(SIGNAL_NAMES.reduce((s, name, i) => s + model.weights[name] * features(d.signals)[i], model.bias)),
     right: d.right,
     answerable: d.answerable,
     group: d.group,

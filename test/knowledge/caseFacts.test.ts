@@ -19,6 +19,10 @@ describe('reading a case description', () => {
     const q = 'Sie arbeitet auf dem Bau. Der Lohn fehlt. Wer hilft?';
     expect(questionClauseStart(q)).toBe(words(q).length - 2);
     expect(questionClauseStart('Wer hilft bei Arbeitsausbeutung?')).toBe(0);
+    // A run of questions at the end is the question together ("Österreich" is what is asked about).
+    const two = 'Sie wurde ausgebeutet. Wie ist das in Österreich geregelt? Gilt das dort auch?';
+    expect(questionClauseStart(two)).toBe(words('Sie wurde ausgebeutet.').length);
+    expect(questionClauseStart('Wie ist das in Österreich geregelt? Gilt das dort auch?')).toBe(0);
     expect(questionClauseStart('Sie arbeitet auf dem Bau. Der Lohn fehlt.')).toBe(0);
   });
 

@@ -170,6 +170,24 @@ describe('confidence', () => {
     expect(search.search('Frauenhaus statt Flüchtlingsunterkunft').hits[0].passage.id).toBe('checkliste-unterkunft#keine-massenunterkunft');
   });
 
+  it('takes a typo in a long word the dictionary knows only as a compound for the index word ("Traum|ambulanz")', () => {
+    expect(germanWords().kind('traumambulanz')).toBe('noun');
+    const typo = search.search('traumambulanz wieviele sitzungen');
+    expect(typo.hits[0].passage.text).toMatch(/Traumaambulanz/);
+    expect(typo.signals.unknown).toBe(0);
+    // A short or far-off ordinary word is no typo: "Kindergeld" does not become "Kinderhandel".
+    expect(search.search('Kindergeld').hits.every((h) => !/Kinderhandel/.test(h.passage.text))).toBe(true);
+  });
+
+  it('lets the question clause, not a long story before it, decide the subject', () => {
+    const { hits } = search.search(
+      'Eine Frau erzählt, dass ihr Pass beim Zuhälter liegt, sie Schulden abarbeiten muss und nachts nicht raus darf. Wo kann sie heute Nacht schlafen?',
+    );
+    expect(hits[0].passage.id).toBe('checkliste-unterkunft#notunterbringung');
+    // At full weight the story's indicator words tie the safety step with it.
+    expect(hits[1].score).toBeLessThan(hits[0].score * 0.95);
+  });
+
   it('recognises case facts in a description', () => {
     expect(search.search('Eine Rumänin, 16 Jahre, arbeitet in einem Bordell').facts.sort()).toEqual(['eu', 'minor', 'sector-sex']);
   });

@@ -33,6 +33,8 @@ const MappingFile = z.object({
         mass: z.number().min(0).max(1).default(1),
         /** Passages containing one of these phrases count less when the fact is recognised (a non-EU case: EU steps). */
         avoid: z.array(z.string().min(1)).default([]),
+        /** The kind of answer the words ask for: "year" searches every year the index contains ("Wann …?"). */
+        answer: z.enum(['year']).optional(),
       })
       .strict(),
   ),
@@ -63,6 +65,8 @@ export interface SynonymGroup {
   avoid: string[][];
   /** A topic the sources do not cover (uncovered.yaml): asked about, the answer is "not in my sources". */
   uncovered?: boolean;
+  /** The kind of answer asked for (everyday.yaml answer:): a year. */
+  answer?: 'year';
 }
 
 export interface Lexicon {
@@ -99,6 +103,7 @@ function mappingGroups(file: string): SynonymGroup[] {
       mass: e.mass,
       fact: e.fact,
       avoid: e.avoid.map(phraseTokens),
+      answer: e.answer,
     };
   });
 }

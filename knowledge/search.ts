@@ -236,7 +236,8 @@ export class KnowledgeSearch {
         const phrase = this.lexicon.synonyms[start.group].phrases[start.phrase];
         if (phrase.every((t, k) => stems[i + k] === t)) match = start;
       }
-      const single = !match || match.length === 1;
+      // A question word that asks for a kind of answer ("wann": a year) counts though it is a stop word.
+      const single = !match || (match.length === 1 && !this.lexicon.synonyms[match.group].answer);
       if (single && this.lexicon.stopwords.has(tokens[i])) {
         i++;
         continue;
@@ -265,6 +266,9 @@ export class KnowledgeSearch {
     const group = this.lexicon.synonyms[g];
     // Counts as a content word the sources never use: what the question is about, and nothing answers it.
     if (group.uncovered) return { words: typed, alternatives: [], mass: 1, uncovered: true };
+    // Asks for a year: any year the index has is a hint, and the words themselves are no content.
+    if (group.answer === 'year')
+      return { words: typed, alternatives: this.years().map((t) => ({ terms: [t], weight: group.weights[0] })), mass: 0 };
     const alternatives = group.phrases.flatMap((phrase, p) => {
       const w = p === chosen ? 1 : group.weights[p];
       // No spelling variants: a lexicon word was typed as listed, a variant would be a false friend ("Chef" → "sicher").
@@ -275,6 +279,13 @@ export class KnowledgeSearch {
       return ids.every((x) => x !== undefined) ? [{ terms: ids as number[], weight: w }] : [];
     });
     return { words: typed, alternatives, mass: group.mass, fact: group.fact };
+  }
+
+  private yearTerms: number[] | undefined;
+
+  /** The index terms that are years (1900–2099). */
+  private years(): number[] {
+    return (this.yearTerms ??= this.index.vocab.flatMap((t, id) => (/^(19|20)[0-9]{2}$/.test(t) ? [id] : [])));
   }
 
   private factGroup(fact: string | undefined): number | undefined {

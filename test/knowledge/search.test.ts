@@ -188,6 +188,11 @@ describe('confidence', () => {
     expect(hits[1].score).toBeLessThan(hits[0].score * 0.95);
   });
 
+  it('prefers a passage with a year for a question that asks when', () => {
+    const { hits } = search.search('In welchem Jahr wurde die BLAG eingerichtet?');
+    expect(hits[0].passage.text).toMatch(/2003/);
+  });
+
   it('recognises case facts in a description', () => {
     expect(search.search('Eine Rumänin, 16 Jahre, arbeitet in einem Bordell').facts.sort()).toEqual(['eu', 'minor', 'sector-sex']);
   });

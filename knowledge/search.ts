@@ -22,6 +22,9 @@ export const SEARCH_DEFAULTS = Object.freeze({
    * "Kinderhandel", 0.7).
    */
   minKnownWordFuzzyLength: 8,
+  /** A typo of a word only the lexicon knows ("Frauenhuas", "Jobcenetr"): this long, this close to it. */
+  minTriggerFuzzyLength: 5,
+  triggerSimilarity: 0.8,
   knownWordSimilarity: 0.85,
   /** At or above: answer plainly. */
   confident: 0.7,
@@ -144,6 +147,9 @@ export class KnowledgeSearch {
   private readonly maxIdf: number;
   /** Synonym phrases by their first token, in lexicon order (only those can match at a position). */
   private readonly phraseStarts = new Map<string, PhraseStart[]>();
+  /** One-word lexicon triggers (stemmed), for typos of a word only the lexicon knows ("Frauenhuas" → "Frauenhaus"). */
+  private triggerVocab: Vocabulary | undefined;
+  private readonly triggerOf = new Map<string, PhraseStart>();
   private passageIds: Map<string, number> | undefined;
   private scratch: { alt: Accumulator; best: Accumulator; total: Accumulator } | undefined;
 
@@ -168,6 +174,9 @@ export class KnowledgeSearch {
         const start = { length: phrase.length, group: g, phrase: p };
         if (list) list.push(start);
         else this.phraseStarts.set(phrase[0], [start]);
+        // Only words the index lacks: a typo of an index word is repaired by the index's own spellings.
+        if (phrase.length === 1 && !group.answer && !this.triggerOf.has(phrase[0]) && this.vocab.id(phrase[0]) === undefined)
+          this.triggerOf.set(phrase[0], start);
       }),
     );
   }
@@ -242,9 +251,13 @@ export class KnowledgeSearch {
         i++;
         continue;
       }
+      const misspelt = match ? undefined : this.misspeltTrigger(tokens[i], stems[i]);
       if (match) {
         concepts.push({ ...this.groupConcept(match.group, match.phrase, tokens.slice(i, i + match.length)), scale });
         i += match.length;
+      } else if (misspelt) {
+        concepts.push({ ...misspelt, scale });
+        i++;
       } else {
         concepts.push({ ...this.wordConcept(tokens[i], stems[i], language), scale });
         i++;
@@ -259,6 +272,30 @@ export class KnowledgeSearch {
       for (const c of concepts) if (c.scale !== 1) c.scale = scale;
     }
     return concepts;
+  }
+
+  /**
+   * A word neither the index nor the dictionary knows, spelt close to a one-word lexicon trigger: that
+   * trigger's concept, weighed like a repaired typo, plus the index's own close spellings.
+   */
+  private misspeltTrigger(token: string, stemmed: string): Concept | undefined {
+    if (stemmed.length < SEARCH_DEFAULTS.minTriggerFuzzyLength || /[0-9]/.test(stemmed) || this.vocab.id(stemmed) !== undefined)
+      return undefined;
+    if (this.lexicon.stopwords.has(token) || this.lexicon.knownWords?.().kind(token) !== undefined) return undefined;
+    this.triggerVocab ??= new Vocabulary([...this.triggerOf.keys()].sort());
+    const [best] = this.triggerVocab.similar(stemmed, 1);
+    if (!best || best.similarity < SEARCH_DEFAULTS.triggerSimilarity) return undefined;
+    const spellings = this.expand(stemmed, 1, true);
+    // The index spells it at least as closely: a typo of an index word, not of a lexicon word.
+    if (this.vocab.similar(stemmed, 1).some((s) => s.similarity >= best.similarity)) return undefined;
+    const start = this.triggerOf.get(this.triggerVocab.terms[best.id])!;
+    const concept = this.groupConcept(start.group, start.phrase, [token]);
+    const damp = SEARCH_DEFAULTS.fuzzyWeight * best.similarity;
+    concept.alternatives = [
+      ...concept.alternatives.map((a) => ({ ...a, weight: a.weight * damp, cover: (a.cover ?? a.weight) * best.similarity })),
+      ...spellings,
+    ];
+    return concept;
   }
 
   /** A lexicon group's concept: the matched phrase (weight 1; -1 when none was typed) and the others with their weights. */

@@ -188,6 +188,15 @@ describe('confidence', () => {
     expect(hits[1].score).toBeLessThan(hits[0].score * 0.95);
   });
 
+  it('repairs a typo of a word only the lexicon knows ("Pflegekraf" → "Pflegekraft", a sector of labour exploitation)', () => {
+    const result = search.search('pflegekraf ausgebeutet');
+    expect(result.facts).toContain('sector-labour');
+    expect(result.hits[0].passage.id).toBe('checkliste-kontakte#servicestelle-arbeitsausbeutung');
+    expect(result.confidence).toBeGreaterThanOrEqual(result.bands.plausible);
+    // A typo of a word the index has stays with the index's spelling.
+    expect(search.search('menchenhandel unterkunft').facts).toEqual([]);
+  });
+
   it('prefers a passage with a year for a question that asks when', () => {
     const { hits } = search.search('In welchem Jahr wurde die BLAG eingerichtet?');
     expect(hits[0].passage.text).toMatch(/2003/);

@@ -51,6 +51,9 @@ export const SEARCH_DEFAULTS = Object.freeze({
   ambiguousRatio: 0.9,
 });
 
+/** German articles (stemmed): inside a lexicon phrase one stands for any other. */
+const ARTICLES = new Set(['der', 'die', 'das', 'dem', 'den', 'des', 'ein', 'eine', 'einem', 'einen', 'einer', 'eines'].map(stem));
+
 interface Alternative {
   terms: number[];
   weight: number;
@@ -243,7 +246,7 @@ export class KnowledgeSearch {
       for (const start of this.phraseStarts.get(stems[i]) ?? []) {
         if (start.length <= (match?.length ?? 0)) continue;
         const phrase = this.lexicon.synonyms[start.group].phrases[start.phrase];
-        if (phrase.every((t, k) => stems[i + k] === t)) match = start;
+        if (phrase.every((t, k) => KnowledgeSearch.sameToken(stems[i + k], t))) match = start;
       }
       // A question word that asks for a kind of answer ("wann": a year) counts though it is a stop word.
       const single = !match || (match.length === 1 && !this.lexicon.synonyms[match.group].answer);
@@ -296,6 +299,11 @@ export class KnowledgeSearch {
       ...spellings,
     ];
     return concept;
+  }
+
+  /** Phrase words match as typed, and any article matches any other ("auf dem Strich" = "auf den Strich"). */
+  private static sameToken(typed: string | undefined, listed: string): boolean {
+    return typed === listed || (typed !== undefined && ARTICLES.has(typed) && ARTICLES.has(listed));
   }
 
   /** A lexicon group's concept: the matched phrase (weight 1; -1 when none was typed) and the others with their weights. */

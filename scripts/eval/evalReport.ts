@@ -10,6 +10,7 @@ export const DEFAULT_EVAL_FILES = [
   'test/eval/own-questions.json',
   'test/eval/realistic.json',
   'test/eval/realistic-blind.json',
+  'test/eval/realistic-dev.json',
   'test/eval/realistic-blind2.json',
   'test/eval/offtopic.json',
 ];

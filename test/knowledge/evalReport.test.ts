@@ -97,6 +97,16 @@ describe('question files and runs', () => {
     for (const c of cases) for (const id of c.ids ?? []) expect(id.endsWith('#') || ids.has(id) ? id : `unknown ${id}`).toBe(id);
   });
 
+  it('the development set: 160 tagged tuning questions, 25 unanswerable, every listed id in the index', () => {
+    const cases = readCases(path.resolve(__dirname, '../eval/realistic-dev.json'));
+    expect(cases).toHaveLength(160);
+    expect(cases.filter((c) => !c.expect.length && !c.ids?.length)).toHaveLength(25);
+    for (const c of cases) expect([c.style, c.topic, c.split === 'tune'].every(Boolean)).toBe(true);
+    for (const c of cases) expect(c.topic === 'unanswerable').toBe(!c.expect.length);
+    const ids = new Set(realSearch().index.passages.map((p) => p.id));
+    for (const c of cases) for (const id of c.ids ?? []) expect(ids.has(id) ? id : `unknown ${id}`).toBe(id);
+  });
+
   it('the second blind set: 110 tagged holdout questions, ≥ 20 unanswerable, every listed id in the index', () => {
     const cases = readCases(path.resolve(__dirname, '../eval/realistic-blind2.json'));
     expect(cases).toHaveLength(110);

@@ -11,6 +11,7 @@ export const DEFAULT_EVAL_FILES = [
   'test/eval/realistic.json',
   'test/eval/realistic-blind.json',
   'test/eval/realistic-blind2.json',
+  'test/eval/realistic-blind3.json',
   'test/eval/offtopic.json',
 ];
 

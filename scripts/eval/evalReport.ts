@@ -12,6 +12,7 @@ export const DEFAULT_EVAL_FILES = [
   'test/eval/realistic-blind.json',
   'test/eval/realistic-dev.json',
   'test/eval/realistic-blind2.json',
+  'test/eval/realistic-blind3.json',
   'test/eval/offtopic.json',
 ];
 

@@ -116,6 +116,17 @@ describe('question files and runs', () => {
     for (const c of cases) for (const id of c.ids ?? []) expect(ids.has(id) ? id : `unknown ${id}`).toBe(id);
   });
 
+  it('the third blind set (the untouched final measure): 120 tagged holdout questions, ≥ 22 unanswerable, every listed id in the index', () => {
+    const cases = readCases(path.resolve(__dirname, '../eval/realistic-blind3.json'));
+    expect(cases).toHaveLength(120);
+    const unanswerable = cases.filter((c) => !c.expect.length && !c.ids?.length);
+    expect(unanswerable.length).toBeGreaterThanOrEqual(22);
+    expect(unanswerable.every((c) => c.topic === 'unanswerable')).toBe(true);
+    for (const c of cases) expect([c.style, c.topic, c.split === 'holdout'].every(Boolean)).toBe(true);
+    const ids = new Set(realSearch().index.passages.map((p) => p.id));
+    for (const c of cases) for (const id of c.ids ?? []) expect(ids.has(id) ? id : `unknown ${id}`).toBe(id);
+  });
+
   it('a result listed by id counts as relevant, a source prefix covers its passages, and groups follow the tags', async () => {
     const search = realSearch();
     const rank: Ranker = (q) => ({ hits: [search.passage(q)!], decision: 'confident', confidence: 0.9 });

@@ -1,7 +1,9 @@
 import os from 'node:os';
 import type { Passage } from './chunk';
-import { stem, words } from './normalize';
+import { IntList } from './intList';
+import { stem } from './normalize';
 import type { SourceMeta } from './sourceSchema';
+import { createWordInterner } from './wordInterner';
 
 export const INDEX_FORMAT = 'lotse-knowledge-index';
 /** 2: postings stored flat and compact (see SerializedPostings); version 1 files are rebuilt automatically. */
@@ -119,20 +121,6 @@ export function decodePostings(serialized: SerializedPostings): Postings {
   return { offsets, passages, impacts };
 }
 
-/** A growable Int32Array (the builder appends millions of numbers; plain arrays would cost far more memory). */
-class IntList {
-  data = new Int32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-}
-
 /**
  * Builds the inverted index: BM25 impacts per (term, passage), headings weighted above body text, and the
  * longest known tail of a compound ("…ausbeutung" in "Arbeitsausbeutung") counted with half weight.
@@ -143,29 +131,32 @@ export function buildIndex(sources: IndexedSource[], passages: Passage[], builtA
   const sourceTitle = new Map(sources.map((s) => [s.id, s.title]));
 
   // 1. Tokens → provisional term numbers (in order of first appearance); per passage: heading tokens, then body tokens.
-  // The search tokenizes queries the same way (words() + stem()); the cache spares stem() for repeated tokens.
-  const termOfToken = new Map<string, number>();
+  // The search tokenizes queries the same way (words() + stem()); stem() runs once per distinct token.
+  const interner = createWordInterner();
+  const termOfToken: number[] = [];
   const termIndex = new Map<string, number>();
   const terms: string[] = [];
   const tokens = new IntList();
   /** Appends the term numbers of words(text).map(stem) and returns their count. */
   const tokenize = (text: string): number => {
-    const found = words(text);
-    for (const token of found) {
-      let id = termOfToken.get(token);
+    const from = tokens.length;
+    const count = interner.addWords(text, tokens);
+    for (let k = from; k < tokens.length; k++) {
+      const token = tokens.data[k];
+      let id: number | undefined = termOfToken[token];
       if (id === undefined) {
-        const term = stem(token);
+        const term = stem(interner.tokens[token]);
         id = termIndex.get(term);
         if (id === undefined) {
           id = terms.length;
           terms.push(term);
           termIndex.set(term, id);
         }
-        termOfToken.set(token, id);
+        termOfToken[token] = id;
       }
-      tokens.push(id);
+      tokens.data[k] = id;
     }
-    return found.length;
+    return count;
   };
   // tokens of passage p: [bodyEnd[p-1], headEnd[p]) heading, [headEnd[p], questionsEnd[p]) alternate questions, then body to bodyEnd[p]
   const headEnd = new Int32Array(passages.length);

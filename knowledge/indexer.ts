@@ -1,5 +1,6 @@
 import os from 'node:os';
 import type { Passage } from './chunk';
+import { compoundParts } from './compounds';
 import { IntList } from './intList';
 import { stem } from './normalize';
 import type { SourceMeta } from './sourceSchema';
@@ -178,17 +179,7 @@ export function buildIndex(sources: IndexedSource[], passages: Passage[], builtA
   const avgLength = lengthSum / Math.max(1, passages.length);
 
   // 2. Compound parts: the longest tail of a term (≥ 8 letters) that is itself a term.
-  const partOf = new Int32Array(terms.length).fill(-1);
-  terms.forEach((term, id) => {
-    if (term.length < 8) return;
-    for (let i = 3; i <= term.length - RANKING.minPartLength; i++) {
-      const tail = termIndex.get(term.slice(i));
-      if (tail !== undefined) {
-        partOf[id] = tail;
-        break;
-      }
-    }
-  });
+  const partOf = compoundParts(terms, termIndex, RANKING.minPartLength);
 
   // 3. Sorted vocabulary and the rank of every provisional term number in it.
   const vocab = [...terms].sort();
@@ -203,22 +194,17 @@ export function buildIndex(sources: IndexedSource[], passages: Passage[], builtA
   const entryPassage = new IntList();
   const entryImpact = new IntList();
   const counts = new Uint32Array(vocab.length);
+  // Sums through a plain function and locals: a closure per passage updating a captured count was much slower.
+  const termNumbers = tokens.data;
+  const frequencies = { tf, seen, touched };
   let start = 0;
   for (let pid = 0; pid < passages.length; pid++) {
     let n = 0;
-    const add = (id: number, w: number) => {
-      if (seen[id] !== pid) {
-        seen[id] = pid;
-        tf[id] = 0;
-        touched[n++] = id;
-      }
-      tf[id] += w;
-    };
     for (let k = start; k < bodyEnd[pid]; k++) {
       const w = k < headEnd[pid] ? RANKING.headingWeight : k < questionsEnd[pid] ? RANKING.questionWeight : 1;
-      const id = tokens.data[k];
-      add(id, w);
-      if (partOf[id] >= 0) add(partOf[id], w * RANKING.compoundPartWeight);
+      const id = termNumbers[k];
+      n = addFrequency(frequencies, pid, n, id, w);
+      if (partOf[id] >= 0) n = addFrequency(frequencies, pid, n, partOf[id], w * RANKING.compoundPartWeight);
     }
     start = bodyEnd[pid];
     const norm = RANKING.k1 * (1 - RANKING.b + (RANKING.b * lengths[pid]) / avgLength);
@@ -252,4 +238,21 @@ export function buildIndex(sources: IndexedSource[], passages: Passage[], builtA
     vocab,
     postings: encodePostings(postings),
   };
+}
+
+/** Adds w to the frequency of term `id` in passage `pid`, whose first n terms are in `touched`; returns the new n. */
+function addFrequency(
+  f: { tf: Float64Array; seen: Int32Array; touched: Int32Array },
+  pid: number,
+  n: number,
+  id: number,
+  w: number,
+): number {
+  if (f.seen[id] !== pid) {
+    f.seen[id] = pid;
+    f.tf[id] = 0;
+    f.touched[n++] = id;
+  }
+  f.tf[id] += w;
+  return n;
 }

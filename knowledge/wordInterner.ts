@@ -103,7 +103,7 @@ export function createWordInterner(): WordInterner {
   }
 
   /** The number of the token in token[0 .. n - 1] (h: its FNV-1a hash), numbering it if it is new. */
-  function intern(token: Uint16Array, n: number, h: number): number {
+  function intern(token: Uint16Array, n: number, h: number, text?: string): number {
     const table = slots;
     const hashes = hash;
     const sizes = size;
@@ -112,13 +112,13 @@ export function createWordInterner(): WordInterner {
     const mask = table.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const entry = table[slot];
-      if (entry === 0) return add(n, h, slot);
+      if (entry === 0) return add(n, h, slot, text);
       const t = entry - 1;
       if (hashes[t] === h && sizes[t] === n && sameChars(known, starts[t], token, n)) return t;
     }
   }
 
-  function add(n: number, h: number, slot: number): number {
+  function add(n: number, h: number, slot: number, text?: string): number {
     const t = tokens.length;
     if (charsUsed + n > chars.length) chars = grown(chars, charsUsed + n);
     if (t === start.length) [start, size, hash] = [grown(start, t + 1), grown(size, t + 1), grown(hash, t + 1)];
@@ -128,9 +128,7 @@ export function createWordInterner(): WordInterner {
     size[t] = n;
     hash[t] = h;
     charsUsed += n;
-    let text = '';
-    for (let i = 0; i < n; i += 4096) text += String.fromCharCode.apply(null, token.subarray(i, i + 4096) as unknown as number[]);
-    tokens.push(text);
+    tokens.push(text ?? asciiString(token));
     slots[slot] = t + 1;
     if (2 * tokens.length > slots.length) rehash();
     return t;
@@ -164,13 +162,21 @@ export function createWordInterner(): WordInterner {
             buffer[i] = token.charCodeAt(i);
             h = Math.imul(h ^ buffer[i], FNV_PRIME);
           }
-          out.push(intern(buffer, token.length, h));
+          out.push(intern(buffer, token.length, h, token));
         }
       }
       return out.length - before;
     },
   };
 }
+
+/** A fast-path token (letters a-z and digits only) as a string; Buffer's latin1 decoding beat String.fromCharCode(). */
+function asciiString(token: Uint16Array): string {
+  if (token.length > ascii.length) ascii = Buffer.alloc(Math.max(token.length, 2 * ascii.length));
+  for (let i = 0; i < token.length; i++) ascii[i] = token[i];
+  return ascii.toString('latin1', 0, token.length);
+}
+let ascii = Buffer.alloc(256);
 
 function sameChars(known: Uint16Array, at: number, token: Uint16Array, n: number): boolean {
   for (let i = 0; i < n; i++) if (known[at + i] !== token[i]) return false;

@@ -77,8 +77,10 @@ export function encodePostings(postings: Postings): SerializedPostings {
       bytes[at++] = gap;
     }
   }
+  // On little-endian machines the impacts' memory already is the file's byte order.
   const impactBytes = Buffer.allocUnsafe(impacts.length * 2);
-  for (let k = 0; k < impacts.length; k++) impactBytes.writeUInt16LE(impacts[k], k * 2);
+  if (os.endianness() === 'LE') impactBytes.set(new Uint8Array(impacts.buffer, impacts.byteOffset, impacts.byteLength));
+  else for (let k = 0; k < impacts.length; k++) impactBytes.writeUInt16LE(impacts[k], k * 2);
   return { counts, passages: bytes.subarray(0, at).toString('base64'), impacts: impactBytes.toString('base64') };
 }
 

@@ -112,17 +112,17 @@ export function createWordInterner(): WordInterner {
     const mask = table.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const entry = table[slot];
-      if (entry === 0) return add(n, h, slot, text);
+      if (entry === 0) return add(token, n, h, slot, text);
       const t = entry - 1;
       if (hashes[t] === h && sizes[t] === n && sameChars(known, starts[t], token, n)) return t;
     }
   }
 
-  function add(n: number, h: number, slot: number, text?: string): number {
+  function add(word: Uint16Array, n: number, h: number, slot: number, text?: string): number {
     const t = tokens.length;
     if (charsUsed + n > chars.length) chars = grown(chars, charsUsed + n);
     if (t === start.length) [start, size, hash] = [grown(start, t + 1), grown(size, t + 1), grown(hash, t + 1)];
-    const token = buffer.subarray(0, n);
+    const token = word.subarray(0, n);
     chars.set(token, charsUsed);
     start[t] = charsUsed;
     size[t] = n;

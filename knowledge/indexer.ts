@@ -1,7 +1,10 @@
 import os from 'node:os';
 import type { Passage } from './chunk';
-import { stem, words } from './normalize';
+import { compoundParts } from './compounds';
+import { IntList } from './intList';
+import { stem } from './normalize';
 import type { SourceMeta } from './sourceSchema';
+import { createWordInterner } from './wordInterner';
 
 export const INDEX_FORMAT = 'lotse-knowledge-index';
 /** 2: postings stored flat and compact (see SerializedPostings); version 1 files are rebuilt automatically. */
@@ -74,8 +77,10 @@ export function encodePostings(postings: Postings): SerializedPostings {
       bytes[at++] = gap;
     }
   }
+  // On little-endian machines the impacts' memory already is the file's byte order.
   const impactBytes = Buffer.allocUnsafe(impacts.length * 2);
-  for (let k = 0; k < impacts.length; k++) impactBytes.writeUInt16LE(impacts[k], k * 2);
+  if (os.endianness() === 'LE') impactBytes.set(new Uint8Array(impacts.buffer, impacts.byteOffset, impacts.byteLength));
+  else for (let k = 0; k < impacts.length; k++) impactBytes.writeUInt16LE(impacts[k], k * 2);
   return { counts, passages: bytes.subarray(0, at).toString('base64'), impacts: impactBytes.toString('base64') };
 }
 
@@ -119,20 +124,6 @@ export function decodePostings(serialized: SerializedPostings): Postings {
   return { offsets, passages, impacts };
 }
 
-/** A growable Int32Array (the builder appends millions of numbers; plain arrays would cost far more memory). */
-class IntList {
-  data = new Int32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-}
-
 /**
  * Builds the inverted index: BM25 impacts per (term, passage), headings weighted above body text, and the
  * longest known tail of a compound ("…ausbeutung" in "Arbeitsausbeutung") counted with half weight.
@@ -143,29 +134,32 @@ export function buildIndex(sources: IndexedSource[], passages: Passage[], builtA
   const sourceTitle = new Map(sources.map((s) => [s.id, s.title]));
 
   // 1. Tokens → provisional term numbers (in order of first appearance); per passage: heading tokens, then body tokens.
-  // The search tokenizes queries the same way (words() + stem()); the cache spares stem() for repeated tokens.
-  const termOfToken = new Map<string, number>();
+  // The search tokenizes queries the same way (words() + stem()); stem() runs once per distinct token.
+  const interner = createWordInterner();
+  const termOfToken: number[] = [];
   const termIndex = new Map<string, number>();
   const terms: string[] = [];
   const tokens = new IntList();
   /** Appends the term numbers of words(text).map(stem) and returns their count. */
   const tokenize = (text: string): number => {
-    const found = words(text);
-    for (const token of found) {
-      let id = termOfToken.get(token);
+    const from = tokens.length;
+    const count = interner.addWords(text, tokens);
+    for (let k = from; k < tokens.length; k++) {
+      const token = tokens.data[k];
+      let id: number | undefined = termOfToken[token];
       if (id === undefined) {
-        const term = stem(token);
+        const term = stem(interner.tokens[token]);
         id = termIndex.get(term);
         if (id === undefined) {
           id = terms.length;
           terms.push(term);
           termIndex.set(term, id);
         }
-        termOfToken.set(token, id);
+        termOfToken[token] = id;
       }
-      tokens.push(id);
+      tokens.data[k] = id;
     }
-    return found.length;
+    return count;
   };
   // tokens of passage p: [bodyEnd[p-1], headEnd[p]) heading, [headEnd[p], questionsEnd[p]) alternate questions, then body to bodyEnd[p]
   const headEnd = new Int32Array(passages.length);
@@ -187,17 +181,7 @@ export function buildIndex(sources: IndexedSource[], passages: Passage[], builtA
   const avgLength = lengthSum / Math.max(1, passages.length);
 
   // 2. Compound parts: the longest tail of a term (≥ 8 letters) that is itself a term.
-  const partOf = new Int32Array(terms.length).fill(-1);
-  terms.forEach((term, id) => {
-    if (term.length < 8) return;
-    for (let i = 3; i <= term.length - RANKING.minPartLength; i++) {
-      const tail = termIndex.get(term.slice(i));
-      if (tail !== undefined) {
-        partOf[id] = tail;
-        break;
-      }
-    }
-  });
+  const partOf = compoundParts(terms, termIndex, RANKING.minPartLength);
 
   // 3. Sorted vocabulary and the rank of every provisional term number in it.
   const vocab = [...terms].sort();
@@ -212,22 +196,17 @@ export function buildIndex(sources: IndexedSource[], passages: Passage[], builtA
   const entryPassage = new IntList();
   const entryImpact = new IntList();
   const counts = new Uint32Array(vocab.length);
+  // Sums through a plain function and locals: a closure per passage updating a captured count was much slower.
+  const termNumbers = tokens.data;
+  const frequencies = { tf, seen, touched };
   let start = 0;
   for (let pid = 0; pid < passages.length; pid++) {
     let n = 0;
-    const add = (id: number, w: number) => {
-      if (seen[id] !== pid) {
-        seen[id] = pid;
-        tf[id] = 0;
-        touched[n++] = id;
-      }
-      tf[id] += w;
-    };
     for (let k = start; k < bodyEnd[pid]; k++) {
       const w = k < headEnd[pid] ? RANKING.headingWeight : k < questionsEnd[pid] ? RANKING.questionWeight : 1;
-      const id = tokens.data[k];
-      add(id, w);
-      if (partOf[id] >= 0) add(partOf[id], w * RANKING.compoundPartWeight);
+      const id = termNumbers[k];
+      n = addFrequency(frequencies, pid, n, id, w);
+      if (partOf[id] >= 0) n = addFrequency(frequencies, pid, n, partOf[id], w * RANKING.compoundPartWeight);
     }
     start = bodyEnd[pid];
     const norm = RANKING.k1 * (1 - RANKING.b + (RANKING.b * lengths[pid]) / avgLength);
@@ -261,4 +240,21 @@ export function buildIndex(sources: IndexedSource[], passages: Passage[], builtA
     vocab,
     postings: encodePostings(postings),
   };
+}
+
+/** Adds w to the frequency of term `id` in passage `pid`, whose first n terms are in `touched`; returns the new n. */
+function addFrequency(
+  f: { tf: Float64Array; seen: Int32Array; touched: Int32Array },
+  pid: number,
+  n: number,
+  id: number,
+  w: number,
+): number {
+  if (f.seen[id] !== pid) {
+    f.seen[id] = pid;
+    f.tf[id] = 0;
+    f.touched[n++] = id;
+  }
+  f.tf[id] += w;
+  return n;
 }

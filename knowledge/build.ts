@@ -11,7 +11,11 @@ export type { PassageProvider } from './provider';
 export interface BuildOptions {
   sourceDir?: string;
   providers?: PassageProvider[];
+  /** The Land (code) a question names, if any: passages of another Land's source then count less. */
+  regionOf?: RegionOf;
 }
+
+export type RegionOf = (query: string) => string | undefined;
 
 export function sourceFiles(dir = sourcesDir): string[] {
   return fs

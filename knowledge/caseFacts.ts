@@ -33,7 +33,8 @@ export function ageFact(age: number): 'minor' | 'under-21' | undefined {
 export function questionClauseStart(query: string): number {
   const trimmed = query.trim();
   if (!trimmed.endsWith('?')) return 0;
-  const sentences = trimmed.split(/(?<=[.!?])\s+(?=\S)/);
+  // A sentence starts with a capital or a quote: "nach § 25 Abs. 4a?" is one sentence, not two.
+  const sentences = trimmed.split(/(?<=[.!?])\s+(?=[\p{Lu}"„'])/u);
   if (sentences.length < 2) return 0;
   // The question is every sentence of the final run of questions ("Wie ist das in Österreich? Gilt das dort auch?").
   let first = sentences.length - 1;

@@ -6,5 +6,5 @@ import { KnowledgeSearch } from './search';
 /** Loads the search over the index file, rebuilding the file first if it is missing or stale. */
 export function loadSearch(indexPath = defaultIndexPath, options: BuildOptions = {}): KnowledgeSearch {
   if (isStale(indexPath, options)) writeIndex(buildKnowledge(options), indexPath);
-  return new KnowledgeSearch(readIndex(indexPath), loadLexicon());
+  return new KnowledgeSearch(readIndex(indexPath), loadLexicon(), options);
 }

@@ -1,4 +1,5 @@
 import type { Passage } from './chunk';
+import type { RegionOf } from './build';
 import { decodePostings, type IndexedSource, type Postings, type SerializedIndex } from './indexer';
 import { calibratedConfidence, type ConfidenceSignals } from './calibration';
 import { ageAt, ageFact, questionClauseStart } from './caseFacts';
@@ -16,6 +17,8 @@ export const SEARCH_DEFAULTS = Object.freeze({
   maxPrefixTerms: 25,
   minPrefixLength: 4,
   minFuzzyLength: 4,
+  /** A spelling less alike than this is a guess, not a repair ("qwertz" → "auszuwert", 0.67). */
+  minSimilarity: 0.7,
   /**
    * A word the dictionary knows only by splitting or inflecting it ("Traum|ambulanz", "Stabilisierungs|first")
    * may still be a typo of an index word: long words keep spelling variants this close (never "Kindergeld" →
@@ -47,6 +50,8 @@ export const SEARCH_DEFAULTS = Object.freeze({
   storyShare: 1,
   /** Passages a recognised fact argues against (facts.yaml avoid:) keep this share of their score. */
   avoidFactor: 0.6,
+  /** A Land's directory passage keeps this share unless the question names that Land (chosen on the tune split). */
+  otherRegionFactor: 0.5,
   /** When the runner-up scores this close to the best hit, the answer is not clear-cut: offer alternatives. */
   ambiguousRatio: 0.9,
 });
@@ -154,12 +159,17 @@ export class KnowledgeSearch {
   private triggerVocab: Vocabulary | undefined;
   private readonly triggerOf = new Map<string, PhraseStart>();
   private passageIds: Map<string, number> | undefined;
+  /** The Land of each directory passage; undefined for every other passage. */
+  private readonly passageRegion: Array<string | undefined>;
+  private readonly regionOf: RegionOf | undefined;
   private scratch: { alt: Accumulator; best: Accumulator; total: Accumulator } | undefined;
 
   constructor(
     readonly index: SerializedIndex,
     private readonly lexicon: Lexicon,
+    options: { regionOf?: RegionOf } = {},
   ) {
+    this.regionOf = options.regionOf;
     this.vocab = new Vocabulary(index.vocab);
     this.postings = decodePostings(index.postings);
     const n = index.passages.length;
@@ -171,6 +181,12 @@ export class KnowledgeSearch {
     }
     this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
     this.sources = new Map(index.sources.map((s) => [s.id, s]));
+    // Only a directory's Land: an NRW guide may be the one source on a general topic ("Europäische Zusammenarbeit"),
+    // a Land's list of counselling centres answers nothing but "who is there in that Land".
+    this.passageRegion = index.passages.map((p) => {
+      const source = this.sources.get(p.sourceId);
+      return source?.kind === 'directory' ? (source.bundesland ?? undefined) : undefined;
+    });
     lexicon.synonyms.forEach((group, g) =>
       group.phrases.slice(0, group.triggers).forEach((phrase, p) => {
         const list = this.phraseStarts.get(phrase[0]);
@@ -221,6 +237,7 @@ export class KnowledgeSearch {
     }
     if (fuzzy && id === undefined && term.length >= SEARCH_DEFAULTS.minFuzzyLength && !/[0-9]/.test(term)) {
       for (const s of this.vocab.similar(term)) {
+        if (s.similarity < SEARCH_DEFAULTS.minSimilarity) continue;
         out.push({ terms: [s.id], weight: weight * SEARCH_DEFAULTS.fuzzyWeight * s.similarity, cover: weight * s.similarity });
       }
     }
@@ -351,6 +368,19 @@ export class KnowledgeSearch {
           if (ids.every((t) => this.termIn(t!, pid))) total.value[pid] *= SEARCH_DEFAULTS.avoidFactor;
         }
       }
+    }
+  }
+
+  /** A Land's directory counts less in a question about another Land or none ("Muss sie zur Polizei?" is no Berlin question). */
+  private weighRegions(query: string, total: Accumulator): void {
+    if (!this.regionOf) return;
+    let region: string | undefined | null = null; // null: not asked yet (most questions touch no regional passage)
+    for (let i = 0; i < total.size; i++) {
+      const pid = total.list[i];
+      const own = this.passageRegion[pid];
+      if (own === undefined) continue;
+      if (region === null) region = this.regionOf(query);
+      if (own !== region) total.value[pid] *= SEARCH_DEFAULTS.otherRegionFactor;
     }
   }
 
@@ -525,6 +555,7 @@ export class KnowledgeSearch {
       this.addConcept(total, best, conceptIdf * concept.mass * scale, scale);
     }
     this.avoid(facts, total);
+    this.weighRegions(query, total);
 
     const ranked = this.top(total, Math.max(2, limit));
     const top = ranked.length ? total.value[ranked[0]] : 0;

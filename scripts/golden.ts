@@ -111,7 +111,8 @@ export function goldenDiff(expected: GoldenEntry[], actual: GoldenEntry[]): stri
 
 /** The real knowledge base, built in memory (the index file is not touched). */
 export function realKnowledgeSearch(): KnowledgeSearch {
-  return new KnowledgeSearch(buildKnowledge(knowledgeBase()), loadLexicon());
+  const base = knowledgeBase();
+  return new KnowledgeSearch(buildKnowledge(base), loadLexicon(), base);
 }
 
 /** npm run golden:update — rewrites the golden file and says how many queries changed. */

@@ -11,6 +11,7 @@ let cached: KnowledgeSearch | undefined;
  */
 export function realSearch(): KnowledgeSearch {
   const prebuilt = process.env.LOTSE_TEST_INDEX;
-  cached ??= new KnowledgeSearch(prebuilt ? readIndex(prebuilt) : buildKnowledge(knowledgeBase()), loadLexicon());
+  const base = knowledgeBase();
+  cached ??= new KnowledgeSearch(prebuilt ? readIndex(prebuilt) : buildKnowledge(base), loadLexicon(), base);
   return cached;
 }

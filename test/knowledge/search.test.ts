@@ -197,6 +197,16 @@ describe('confidence', () => {
     expect(search.search('menchenhandel unterkunft').facts).toEqual([]);
   });
 
+  it("weighs a Land's directory down unless the question names that Land", () => {
+    const general = search.search('muss die zur polizei');
+    expect(general.hits.slice(0, 3).map((h) => h.passage.sourceId)).not.toContain('verzeichnis-be');
+    expect(search.search('Welche Fachberatungsstelle gibt es in Berlin?').hits[0].passage.id).toBe('verzeichnis-be#eintraege');
+    // Without the Land reader (a program that wires none) the Berlin list wins on its many "Polizei" lines.
+    const base = search.index;
+    const unaware = new KnowledgeSearch(base, loadLexicon());
+    expect(unaware.search('muss die zur polizei').hits[0].passage.sourceId).toBe('verzeichnis-be');
+  });
+
   it('prefers a passage with a year for a question that asks when', () => {
     const { hits } = search.search('In welchem Jahr wurde die BLAG eingerichtet?');
     expect(hits[0].passage.text).toMatch(/2003/);

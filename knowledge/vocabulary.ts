@@ -216,12 +216,12 @@ export class Vocabulary {
     let ranked: Array<{ id: number; score: number }>;
     if (BitapScorer.handles(pattern) && Number.isInteger(limit) && limit > 0) {
       this.bitap.load(pattern);
-      const scored: Array<{ id: number; score: number; at: number }> = [];
-      candidates.forEach((c, at) => {
-        const score = this.bitap.score(c.term);
-        if (score >= 0) scored.push({ id: c.id, score: score || Number.EPSILON, at });
-      });
-      ranked = scored.sort((a, b) => a.score - b.score || a.at - b.at).slice(0, limit);
+      ranked = this.bitap
+        .best(
+          candidates.map((c) => c.term),
+          limit,
+        )
+        .map((r) => ({ id: candidates[r.index].id, score: r.score }));
     } else {
       ranked = new Fuse(candidates, FUSE_OPTIONS).search(term, { limit }).map((r) => ({ id: r.item.id, score: r.score ?? 1 }));
     }

@@ -47,9 +47,16 @@ export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private trigrams: TrigramIndex | null = null;
   private readonly bitap = new BitapScorer();
+  /** Terms strictly ascending (as the index writes them): a term's own id is where its completions start. */
+  private readonly ascending: boolean;
 
   constructor(readonly terms: string[]) {
-    terms.forEach((t, i) => this.ids.set(t, i));
+    let ascending = true;
+    terms.forEach((t, i) => {
+      this.ids.set(t, i);
+      if (i && !(terms[i - 1] < t)) ascending = false;
+    });
+    this.ascending = ascending;
   }
 
   id(term: string): number | undefined {
@@ -58,8 +65,10 @@ export class Vocabulary {
 
   /** Terms that start with `prefix` (the vocabulary is sorted, so this is a binary search and a scan). */
   withPrefix(prefix: string, limit: number): number[] {
-    let lo = 0;
-    let hi = this.terms.length;
+    // A prefix that is a term itself is its own lower bound: no search needed.
+    const own = this.ascending ? this.ids.get(prefix) : undefined;
+    let lo = own ?? 0;
+    let hi = own ?? this.terms.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.terms[mid] < prefix) lo = mid + 1;

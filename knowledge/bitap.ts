@@ -33,8 +33,11 @@ export class BitapScorer {
   private last = new Int32Array(128);
   private current = new Int32Array(128);
   private matched = new Uint8Array(128);
+  private charMatch = new Int32Array(128);
   /** Whether the last chunk searched matched (its score is returned either way: fuse.js averages both). */
   private chunkMatched = false;
+  /** Whether the last chunk searched stopped at its error limit before finding a match. */
+  private cutOff = false;
 
   static handles(pattern: string): boolean {
     return pattern.length >= 1 && pattern.trim().length > 0;
@@ -61,21 +64,58 @@ export class BitapScorer {
     });
   }
 
-  /** The score fuse.js would report, or -1 where fuse.js reports no match. */
-  score(candidate: string): number {
+  /**
+   * The score fuse.js would report, or -1 where fuse.js reports no match. With `below`, a text whose score
+   * cannot be below it may stop early and get -1 too: every score below `below` is still exact (error
+   * levels are searched in increasing order, so a search cut at a level finds every match under it).
+   */
+  score(candidate: string, below = Infinity): number {
     const text = candidate.toLowerCase();
     if (this.pattern === text) return text.length < FUSE_OPTIONS.minMatchCharLength ? -1 : 0;
+    const chunks = this.chunks.length;
     let total = 0;
     let any = false;
-    for (let c = 0; c < this.chunks.length; c++) {
-      total += this.chunkScore(text, c);
+    for (let c = 0; c < chunks; c++) {
+      // The fewest errors in this chunk that keep the mean at or above `below`, whatever the later chunks
+      // score (each at least 0.001); a small margin keeps rounding from cutting a text that could still be below.
+      const m = this.chunks[c].pattern.length;
+      const rest = 0.001 * (chunks - c - 1);
+      let maxErrors = below === Infinity ? m : 0;
+      while (maxErrors < m && (total + Math.max(0.001, maxErrors / m) + rest) / chunks < below + 1e-9) maxErrors++;
+      total += this.chunkScore(text, c, maxErrors);
+      if (this.cutOff) return -1;
       any ||= this.chunkMatched;
     }
-    return any ? total / this.chunks.length : -1;
+    return any ? total / chunks : -1;
+  }
+
+  /**
+   * The `limit` best texts for the loaded pattern as fuse.js ranks them (score, then text order; an exact
+   * match's 0 becomes Number.EPSILON as in fuse.js), without the ones fuse.js does not match. Once `limit`
+   * texts are found, a later one must score below the last of them, so its search stops at that many errors.
+   */
+  best(texts: readonly string[], limit: number): Array<{ index: number; score: number }> {
+    const top: Array<{ index: number; score: number }> = [];
+    for (let index = 0; index < texts.length; index++) {
+      const bound = top.length < limit ? Infinity : top[limit - 1].score;
+      const raw = this.score(texts[index], bound);
+      if (raw < 0) continue;
+      const score = raw || Number.EPSILON;
+      if (!(score < bound)) continue;
+      if (top.length === limit) top.pop();
+      let j = top.length;
+      top.push({ index, score });
+      while (j > 0 && top[j - 1].score > score) {
+        top[j] = top[j - 1];
+        j--;
+      }
+      top[j] = { index, score };
+    }
+    return top;
   }
 
   /** fuse.js's search() of one chunk in the text: its score, and in chunkMatched whether it matched. */
-  private chunkScore(text: string, c: number): number {
+  private chunkScore(text: string, c: number, maxErrors: number): number {
     const { pattern, start } = this.chunks[c];
     const m = pattern.length;
     const n = text.length;
@@ -85,8 +125,13 @@ export class BitapScorer {
       this.last = new Int32Array(size * 2);
       this.current = new Int32Array(size * 2);
       this.matched = new Uint8Array(size * 2);
+      this.charMatch = new Int32Array(size * 2);
     }
     const alphabet = this.alphabets[c];
+    // The chunk's bit mask of each text position, looked up once instead of once per error level (0 past the end).
+    const charMatch = this.charMatch;
+    for (let k = 0; k < n; k++) charMatch[k] = alphabet[text.charCodeAt(k)];
+    for (let k = n; k < n + m; k++) charMatch[k] = 0; // rows run up to n + m, reading position n + m - 1
     const matched = this.matched;
     for (let k = 0; k < n; k++) matched[k] = 0;
     let threshold = FUSE_OPTIONS.threshold;
@@ -104,13 +149,17 @@ export class BitapScorer {
     // below from are cleared), and row 0 is never written, so the rows need no clearing between uses.
     let last = this.last;
     let current = this.current;
+    this.cutOff = false;
     for (let errors = 0; errors < m; errors++) {
+      if (errors >= maxErrors) {
+        this.cutOff = true;
+        break;
+      }
       let from = 1;
       current[finish + 1] = (1 << errors) - 1;
       for (let j = finish; j >= from; j--) {
         const location = j - 1;
-        const charMatch = location < n ? alphabet[text.charCodeAt(location)] : 0;
-        let bits = ((current[j + 1] << 1) | 1) & charMatch;
+        let bits = ((current[j + 1] << 1) | 1) & charMatch[location];
         if (errors) bits |= ((last[j + 1] | last[j]) << 1) | 1 | last[j + 1];
         current[j] = bits;
         if (bits & highBit) {

@@ -21,9 +21,12 @@ const MIN_PART = 3;
  */
 export class KnownWords {
   private readonly kinds = new Map<string, WordKind>();
+  /** The first three letters of every word: a compound's head can only start with one of them. */
+  private readonly starts = new Set<string>();
 
   constructor(entries: Iterable<[string, WordKind]>) {
     for (const [word, kind] of entries) if (!this.kinds.has(word) || kind === 'noun') this.kinds.set(word, kind);
+    for (const word of this.kinds.keys()) if (word.length >= MIN_PART) this.starts.add(word.slice(0, MIN_PART));
   }
 
   /** Reads a Hunspell .dic file: one "word/FLAGS" per line after the count line; tabs start comments. */
@@ -72,6 +75,9 @@ export class KnownWords {
     // The head is a word of its own, never a participle; a short head only as listed, never by stripping an
     // ending ("Bürger-amt", not "Bürge-ramt"), and a three-letter one only as a noun ("Jugendamt").
     for (let i = MIN_PART; i <= w.length - 3; i++) {
+      // Every word a head is looked up as (itself, or its base of at least MIN_PART letters plus an ending)
+      // starts with the head's first MIN_PART letters: without a word starting so, there is no head here.
+      if (!this.starts.has(w.substr(i, MIN_PART))) continue;
       const part = w.slice(i);
       const listed = this.kinds.get(part);
       const head = part.length >= 5 ? this.exact(part, false) : part.length === 4 || listed === 'noun' ? listed : undefined;

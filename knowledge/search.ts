@@ -437,6 +437,17 @@ export class KnowledgeSearch {
         const idf = this.idf[t];
         const si = share * idf;
         const coverage = ((a.cover ?? a.weight) * idf) / (idf || 1);
+        if (bSize === 0) {
+          // Nothing reached yet: a term lists each passage once, so every posting is a first touch (no mark to read).
+          for (let k = offsets[t], end = offsets[t + 1]; k < end; k++) {
+            const pid = passages[k];
+            bMark[pid] = bEpoch;
+            bList[bSize++] = pid;
+            bValue[pid] = (si * impacts[k]) / 1000;
+            bCoverage[pid] = coverage;
+          }
+          continue;
+        }
         for (let k = offsets[t], end = offsets[t + 1]; k < end; k++) {
           const pid = passages[k];
           const score = (si * impacts[k]) / 1000;
@@ -495,6 +506,18 @@ export class KnowledgeSearch {
     const bList = best.list;
     const bSize = best.size;
     let size = total.size;
+    if (size === 0) {
+      // The first concept that reaches passages: all of them are first touches (as below: 0, then the sum).
+      for (let i = 0; i < bSize; i++) {
+        const pid = bList[i];
+        mark[pid] = epoch;
+        list[size++] = pid;
+        value[pid] = 0 + scale * bValue[pid];
+        coverage[pid] = 0 + conceptIdf * bCoverage[pid];
+      }
+      total.size = size;
+      return;
+    }
     for (let i = 0; i < bSize; i++) {
       const pid = bList[i];
       if (mark[pid] !== epoch) {

@@ -47,9 +47,16 @@ export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private trigrams: TrigramIndex | null = null;
   private readonly bitap = new BitapScorer();
+  /** Terms strictly ascending (as the index writes them): a term's own id is where its completions start. */
+  private readonly ascending: boolean;
 
   constructor(readonly terms: string[]) {
-    terms.forEach((t, i) => this.ids.set(t, i));
+    let ascending = true;
+    terms.forEach((t, i) => {
+      this.ids.set(t, i);
+      if (i && !(terms[i - 1] < t)) ascending = false;
+    });
+    this.ascending = ascending;
   }
 
   id(term: string): number | undefined {
@@ -58,8 +65,10 @@ export class Vocabulary {
 
   /** Terms that start with `prefix` (the vocabulary is sorted, so this is a binary search and a scan). */
   withPrefix(prefix: string, limit: number): number[] {
-    let lo = 0;
-    let hi = this.terms.length;
+    // A prefix that is a term itself is its own lower bound: no search needed.
+    const own = this.ascending ? this.ids.get(prefix) : undefined;
+    let lo = own ?? 0;
+    let hi = own ?? this.terms.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.terms[mid] < prefix) lo = mid + 1;
@@ -216,12 +225,12 @@ export class Vocabulary {
     let ranked: Array<{ id: number; score: number }>;
     if (BitapScorer.handles(pattern) && Number.isInteger(limit) && limit > 0) {
       this.bitap.load(pattern);
-      const scored: Array<{ id: number; score: number; at: number }> = [];
-      candidates.forEach((c, at) => {
-        const score = this.bitap.score(c.term);
-        if (score >= 0) scored.push({ id: c.id, score: score || Number.EPSILON, at });
-      });
-      ranked = scored.sort((a, b) => a.score - b.score || a.at - b.at).slice(0, limit);
+      ranked = this.bitap
+        .best(
+          candidates.map((c) => c.term),
+          limit,
+        )
+        .map((r) => ({ id: candidates[r.index].id, score: r.score }));
     } else {
       ranked = new Fuse(candidates, FUSE_OPTIONS).search(term, { limit }).map((r) => ({ id: r.item.id, score: r.score ?? 1 }));
     }

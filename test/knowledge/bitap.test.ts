@@ -94,6 +94,51 @@ describe('bitap port against fuse.js', () => {
       expect([pattern, text, portScore(pattern, text)]).toEqual([pattern, text, fuseScore(pattern, text)]);
   });
 
+  it('cut short by a bound, still scores every text below the bound exactly', () => {
+    // Bounds just above the exact score (where a cut one level too early would lose it), at it, and anywhere.
+    const bounded = fc.record({
+      pair: fc.oneof(nearPair, randomPair, longPair),
+      offset: fc.oneof(fc.double({ min: 1e-7, max: 0.05, noNaN: true }), fc.constant(0), fc.double({ min: -1, max: 1, noNaN: true })),
+    });
+    fc.assert(
+      fc.property(bounded, ({ pair: { text, pattern }, offset }) => {
+        fc.pre(BitapScorer.handles(pattern));
+        const exact = fuseScore(pattern, text);
+        const below = Math.max(0, (exact < 0 ? 0.2 : exact) + offset);
+        scorer.load(pattern);
+        const raw = scorer.score(text, below);
+        const cut = raw < 0 ? -1 : raw || Number.EPSILON;
+        if (exact >= 0 && exact < below) expect(cut).toBe(exact);
+        else expect([exact, -1]).toContain(cut);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('picks the same best texts as a fuse.js collection of them (score, then order)', () => {
+    const lists = fc.record({
+      pattern: fc.oneof(word(1, 14), word(33, 40)),
+      texts: fc.array(fc.oneof(word(0, 16, ['A']), word(30, 44)), { maxLength: 40 }),
+      limit: fc.integer({ min: 1, max: 5 }),
+    });
+    fc.assert(
+      fc.property(lists, ({ pattern, texts, limit }) => {
+        fc.pre(BitapScorer.handles(pattern));
+        // Near spellings of the pattern among the texts, so the bound tightens and cuts the later ones.
+        const all = [...texts, pattern.slice(1), `${pattern}e`, pattern.replace(/.$/, 'x')];
+        const expected = new Fuse(
+          all.map((term) => ({ term })),
+          FUSE_OPTIONS,
+        )
+          .search(pattern, { limit })
+          .map((r) => ({ index: r.refIndex, score: r.score }));
+        scorer.load(pattern);
+        expect(scorer.best(all, limit)).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('leaves blank patterns to fuse.js', () => {
     expect(BitapScorer.handles('   ')).toBe(false);
     expect(BitapScorer.handles('a'.repeat(33))).toBe(true);

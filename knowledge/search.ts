@@ -50,6 +50,8 @@ export const SEARCH_DEFAULTS = Object.freeze({
   storyShare: 1,
   /** Passages a recognised fact argues against (facts.yaml avoid:) keep this share of their score. */
   avoidFactor: 0.6,
+  /** "Wann …?" re-weighs this many times the asked-for number of leading passages. */
+  yearHintCandidates: 10,
   /** A Land's directory passage keeps this share unless the question names that Land (chosen on the tune split). */
   otherRegionFactor: 0.5,
   /** When the runner-up scores this close to the best hit, the answer is not clear-cut: offer alternatives. */
@@ -79,6 +81,8 @@ interface Concept {
   fact?: string;
   /** A topic the sources do not cover (lexicon uncovered.yaml). */
   uncovered?: boolean;
+  /** The question asks when: passages with a year gain this weight of a year's score. */
+  yearHint?: number;
 }
 
 export interface SearchHit {
@@ -236,7 +240,7 @@ export class KnowledgeSearch {
       }
     }
     if (fuzzy && id === undefined && term.length >= SEARCH_DEFAULTS.minFuzzyLength && !/[0-9]/.test(term)) {
-      for (const s of this.vocab.similar(term)) {
+      for (const s of this.closeSpellings(term)) {
         if (s.similarity < SEARCH_DEFAULTS.minSimilarity) continue;
         out.push({ terms: [s.id], weight: weight * SEARCH_DEFAULTS.fuzzyWeight * s.similarity, cover: weight * s.similarity });
       }
@@ -307,7 +311,7 @@ export class KnowledgeSearch {
     if (!best || best.similarity < SEARCH_DEFAULTS.triggerSimilarity) return undefined;
     const spellings = this.expand(stemmed, 1, true);
     // The index spells it at least as closely: a typo of an index word, not of a lexicon word.
-    if (this.vocab.similar(stemmed, 1).some((s) => s.similarity >= best.similarity)) return undefined;
+    if (this.closeSpellings(stemmed).some((s) => s.similarity >= best.similarity)) return undefined;
     const start = this.triggerOf.get(this.triggerVocab.terms[best.id])!;
     const concept = this.groupConcept(start.group, start.phrase, [token]);
     const damp = SEARCH_DEFAULTS.fuzzyWeight * best.similarity;
@@ -328,9 +332,8 @@ export class KnowledgeSearch {
     const group = this.lexicon.synonyms[g];
     // Counts as a content word the sources never use: what the question is about, and nothing answers it.
     if (group.uncovered) return { words: typed, alternatives: [], mass: 1, uncovered: true };
-    // Asks for a year: any year the index has is a hint, and the words themselves are no content.
-    if (group.answer === 'year')
-      return { words: typed, alternatives: this.years().map((t) => ({ terms: [t], weight: group.weights[0] })), mass: 0 };
+    // Asks for a year: a hint for the leading candidates (see hintYears), and the words themselves are no content.
+    if (group.answer === 'year') return { words: typed, alternatives: [], mass: 0, yearHint: group.weights[0] };
     const alternatives = group.phrases.flatMap((phrase, p) => {
       const w = p === chosen ? 1 : group.weights[p];
       // No spelling variants: a lexicon word was typed as listed, a variant would be a false friend ("Chef" → "sicher").
@@ -344,6 +347,14 @@ export class KnowledgeSearch {
   }
 
   private yearTerms: number[] | undefined;
+  /** Close spellings looked up during the current search (a word may be asked for up to three times). */
+  private readonly spellingMemo = new Map<string, Array<{ id: number; similarity: number }>>();
+
+  private closeSpellings(term: string): Array<{ id: number; similarity: number }> {
+    let found = this.spellingMemo.get(term);
+    if (!found) this.spellingMemo.set(term, (found = this.vocab.similar(term)));
+    return found;
+  }
 
   /** The index terms that are years (1900–2099). */
   private years(): number[] {
@@ -368,6 +379,22 @@ export class KnowledgeSearch {
           if (ids.every((t) => this.termIn(t!, pid))) total.value[pid] *= SEARCH_DEFAULTS.avoidFactor;
         }
       }
+    }
+  }
+
+  /**
+   * "Wann …?": the leading candidates that contain a year gain what a year would add as a word of the
+   * question. Only the leaders: scoring every year's postings would scan each of them for a tie-breaker.
+   */
+  private hintYears(weight: number, total: Accumulator, limit: number): void {
+    const { impacts } = this.postings;
+    for (const pid of this.top(total, limit * SEARCH_DEFAULTS.yearHintCandidates)) {
+      let best = 0;
+      for (const t of this.years()) {
+        const k = this.postingOf(t, pid);
+        if (k >= 0) best = Math.max(best, (weight * this.idf[t] * impacts[k]) / 1000);
+      }
+      total.value[pid] += best;
     }
   }
 
@@ -401,7 +428,7 @@ export class KnowledgeSearch {
     // stay ("Ausweis" → "Ausweisdokumente").
     const alternatives = kind === undefined ? this.expand(stemmed, 1, true) : this.expand(stemmed, 1, false, undefined, token);
     if (kind !== undefined && stemmed.length >= SEARCH_DEFAULTS.minKnownWordFuzzyLength && !/[0-9]/.test(stemmed)) {
-      for (const s of this.vocab.similar(stemmed)) {
+      for (const s of this.closeSpellings(stemmed)) {
         if (s.similarity >= SEARCH_DEFAULTS.knownWordSimilarity)
           alternatives.push({ terms: [s.id], weight: SEARCH_DEFAULTS.fuzzyWeight * s.similarity, cover: s.similarity });
       }
@@ -557,6 +584,7 @@ export class KnowledgeSearch {
 
   search(query: string, limit: number = SEARCH_DEFAULTS.limit): SearchResult {
     const language = guessLanguage(query, this.lexicon);
+    this.spellingMemo.clear();
     const concepts = this.concepts(query, language);
     const unknownWords = concepts.filter((c) => c.unlike).flatMap((c) => c.words);
     const facts = [...new Set(concepts.flatMap((c) => (c.fact ? [c.fact] : [])))];
@@ -579,6 +607,8 @@ export class KnowledgeSearch {
     }
     this.avoid(facts, total);
     this.weighRegions(query, total);
+    const yearHint = concepts.find((c) => c.yearHint)?.yearHint;
+    if (yearHint) this.hintYears(yearHint, total, Math.max(2, limit));
 
     const ranked = this.top(total, Math.max(2, limit));
     const top = ranked.length ? total.value[ranked[0]] : 0;
@@ -632,6 +662,20 @@ export class KnowledgeSearch {
   /** Whether any word of any alternative of the concept occurs in the passage. */
   private conceptHas(concept: Concept, pid: number): boolean {
     return concept.alternatives.some((a) => a.terms.some((t) => this.termIn(t, pid)));
+  }
+
+  /** The posting of term t for passage pid, or -1 (binary search in its postings, ascending by passage). */
+  private postingOf(t: number, pid: number): number {
+    const { offsets, passages } = this.postings;
+    let lo = offsets[t];
+    let hi = offsets[t + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (passages[mid] === pid) return mid;
+      if (passages[mid] < pid) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   /** Whether term t occurs in passage pid (binary search in its postings, ascending by passage). */

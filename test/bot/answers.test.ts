@@ -69,6 +69,26 @@ describe('free-text questions through the adapter', () => {
     expect(cardText(card)).toMatch(/BMFSFJ/);
   });
 
+  it("answers questions written from the caseworker's side: everyday words and English", async () => {
+    const slang = cardOf(replies(await ask('wo kann die heute nacht pennen, die is auf der straße'))[0]);
+    expect(cardText(slang)).toMatch(/Notunterbringung/);
+    expect(cardText(slang)).toContain(`${texts.de.sourceLabel}:`);
+    const english = cardOf(replies(await ask('Where can she sleep tonight? She cannot go back to the flat.'))[0]);
+    expect(english.lang).toBe('en');
+    expect(cardText(english)).toMatch(/Notunterbringung/);
+    expect(cardText(english)).toContain(texts.en.sourceLabel);
+  });
+
+  it.each([
+    ['Kann sich meine Klientin dem Strafverfahren als Nebenklägerin anschließen?'],
+    ['Wie viel Geld bekommt sie im Monat nach dem AsylbLG?'],
+  ])('says honestly that "%s" is not in its sources, though some words match, and names a person to ask', async (q) => {
+    const card = cardOf(replies(await ask(q))[0]);
+    expect(cardText(card)).toContain(texts.de.notFoundTitle);
+    expect(cardText(card)).not.toContain(`${texts.de.sourceLabel}:`);
+    expect(card.actions.map((a: any) => a.data.verb)).toContain('directory');
+  });
+
   it('offers alternatives as buttons when unsure, and a button opens that passage', async () => {
     const res = await ask('Bilefelder Modl');
     const card = cardOf(replies(res)[0]);

@@ -20,9 +20,14 @@ export interface ConfidenceSignals {
   unknown: number;
   /** Number of concepts in the question. */
   concepts: number;
+  /**
+   * 1 for an English question, else 0: every English word is one the German sources never use, so the same
+   * share of unmatched words means something else than in German (the model learns its own offset).
+   */
+  english: number;
 }
 
-export const SIGNAL_NAMES = ['top', 'coverage', 'margin', 'matched', 'unlike', 'unknown', 'concepts'] as const;
+export const SIGNAL_NAMES = ['top', 'coverage', 'margin', 'matched', 'unlike', 'unknown', 'concepts', 'english'] as const;
 
 export const CalibrationFile = z
   .object({

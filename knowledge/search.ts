@@ -619,7 +619,7 @@ export class KnowledgeSearch {
 
     const ranked = this.top(total, Math.max(2, limit));
     const top = ranked.length ? total.value[ranked[0]] : 0;
-    const signals = this.signals(concepts, ranked, total, conceptMass);
+    const signals = this.signals(concepts, ranked, total, conceptMass, language);
     if (ranked.length > limit) ranked.length = Math.max(0, Math.floor(limit));
     const ambiguous = ranked.length > 1 && total.value[ranked[1]] / top >= SEARCH_DEFAULTS.ambiguousRatio;
     let previous = ambiguous ? SEARCH_DEFAULTS.confident - 0.01 : 1;
@@ -649,7 +649,13 @@ export class KnowledgeSearch {
   }
 
   /** What the confidence is calibrated on (see confidence.ts); `top` is filled in once the scores are known. */
-  private signals(concepts: Concept[], ranked: number[], total: Accumulator, conceptMass: number): ConfidenceSignals {
+  private signals(
+    concepts: Concept[],
+    ranked: number[],
+    total: Accumulator,
+    conceptMass: number,
+    language: 'de' | 'en',
+  ): ConfidenceSignals {
     const [first, second] = ranked;
     const content = concepts.filter((c) => c.mass >= 0.5);
     const matched = first === undefined ? 0 : content.filter((c) => this.conceptHas(c, first)).length;
@@ -663,6 +669,7 @@ export class KnowledgeSearch {
       unlike: concepts.length ? concepts.filter((c) => c.unlike).length / concepts.length : 0,
       unknown: content.length ? weightOf(unknown) / weightOf(content) : 0,
       concepts: concepts.length,
+      english: language === 'en' ? 1 : 0,
     };
   }
 

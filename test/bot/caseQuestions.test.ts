@@ -51,7 +51,7 @@ describe('questions as caseworkers type them, through the adapter', () => {
   });
 
   it('an uncertain answer offers up to two others as "Meinten Sie …?" buttons labelled with their headings', async () => {
-    const [reply] = await conversation().say('How long is the reflection period?');
+    const [reply] = await conversation().say('What is the reflection period for?');
     const card = cardOf(reply);
     const alternatives = buttons(card).filter((a) => a.data?.verb === 'showPassage');
     expect(cardText(card)).toContain(texts.en.uncertainIntro);

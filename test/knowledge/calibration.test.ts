@@ -12,6 +12,7 @@ const signals = (over: Partial<ConfidenceSignals> = {}): ConfidenceSignals => ({
   unlike: 0,
   unknown: 0,
   concepts: 4,
+  english: 0,
   ...over,
 });
 

@@ -11,7 +11,7 @@ export type { PassageProvider } from './provider';
 export interface BuildOptions {
   sourceDir?: string;
   providers?: PassageProvider[];
-  /** The Land (code) a question names, if any: passages of another Land's source then count less. */
+  /** The Land (code) a question names, if any: another Land's directory passage then counts less. */
   regionOf?: RegionOf;
 }
 

@@ -33,7 +33,7 @@ const MappingFile = z.object({
         mass: z.number().min(0).max(1).default(1),
         /** Passages containing one of these phrases count less when the fact is recognised (a non-EU case: EU steps). */
         avoid: z.array(z.string().min(1)).default([]),
-        /** The kind of answer the words ask for: "year" searches every year the index contains ("Wann …?"). */
+        /** The kind of answer the words ask for: "year" favours leading passages that contain a year ("Wann …?"). */
         answer: z.enum(['year']).optional(),
       })
       .strict(),

@@ -25,24 +25,24 @@ export const SEARCH_DEFAULTS = Object.freeze({
    * "Kinderhandel", 0.7).
    */
   minKnownWordFuzzyLength: 8,
+  knownWordSimilarity: 0.85,
   /** Beyond this a spelling look-up scores in several bitap chunks (0.5 ms for a 42-letter compound) for a rare repair. */
   maxKnownWordFuzzyLength: 24,
   /** A typo of a word only the lexicon knows ("Frauenhuas", "Jobcenetr"): this long, this close to it. */
   minTriggerFuzzyLength: 5,
   triggerSimilarity: 0.8,
-  knownWordSimilarity: 0.85,
   /** At or above: answer plainly. */
   confident: 0.7,
   /** At or above (but below confident): answer and offer alternatives. Below: "not in my sources". */
   plausible: 0.5,
+  /** A related form of a question word the index lacks (a verb's noun: "beraten" → "Beratung"). */
+  relatedFormWeight: 0.8,
   /**
    * How much a word the index does not know counts against a question, as a share of the weight of the
    * rarest indexed word: an ordinary German noun ("Kindergeld") may be what the question is about, another
    * ordinary word ("trotzdem", "kümmert") hardly, a number hardly; a word unlike any word (a name, a typo
    * beyond repair) fully.
    */
-  /** A related form of a question word the index lacks (a verb's noun: "beraten" → "Beratung"). */
-  relatedFormWeight: 0.8,
   unknownNounMass: 0.5,
   unknownWordMass: 0.15,
   unknownNumberMass: 0.1,
@@ -277,13 +277,9 @@ export class KnowledgeSearch {
         i++;
         continue;
       }
-      const misspelt = match ? undefined : this.misspeltTrigger(tokens[i], stems[i]);
       if (match) {
         concepts.push({ ...this.groupConcept(match.group, match.phrase, tokens.slice(i, i + match.length)), scale });
         i += match.length;
-      } else if (misspelt) {
-        concepts.push({ ...misspelt, scale });
-        i++;
       } else {
         concepts.push({ ...this.wordConcept(tokens[i], stems[i], language), scale });
         i++;
@@ -301,19 +297,17 @@ export class KnowledgeSearch {
   }
 
   /**
-   * A word neither the index nor the dictionary knows, spelt close to a one-word lexicon trigger: that
-   * trigger's concept, weighed like a repaired typo, plus the index's own close spellings.
+   * A word neither the index nor the dictionary knows (the caller checked), spelt close to a one-word lexicon
+   * trigger: that trigger's concept, weighed like a repaired typo, plus the index's own close spellings.
    */
   private misspeltTrigger(token: string, stemmed: string): Concept | undefined {
-    if (stemmed.length < SEARCH_DEFAULTS.minTriggerFuzzyLength || /[0-9]/.test(stemmed) || this.vocab.id(stemmed) !== undefined)
-      return undefined;
-    if (this.lexicon.stopwords.has(token) || this.lexicon.knownWords?.().kind(token) !== undefined) return undefined;
+    if (stemmed.length < SEARCH_DEFAULTS.minTriggerFuzzyLength || /[0-9]/.test(stemmed)) return undefined;
     this.triggerVocab ??= new Vocabulary([...this.triggerOf.keys()].sort());
     const [best] = this.triggerVocab.similar(stemmed, 1);
     if (!best || best.similarity < SEARCH_DEFAULTS.triggerSimilarity) return undefined;
-    const spellings = this.expand(stemmed, 1, true);
     // The index spells it at least as closely: a typo of an index word, not of a lexicon word.
     if (this.closeSpellings(stemmed).some((s) => s.similarity >= best.similarity)) return undefined;
+    const spellings = this.expand(stemmed, 1, true);
     const start = this.triggerOf.get(this.triggerVocab.terms[best.id])!;
     const concept = this.groupConcept(start.group, start.phrase, [token]);
     const damp = SEARCH_DEFAULTS.fuzzyWeight * best.similarity;
@@ -425,6 +419,8 @@ export class KnowledgeSearch {
     if (related.length) return { words: [token], alternatives: related, mass: 1 };
     // In an English question an English word is an ordinary word ("doctor", "tonight"), never a typo of a German one.
     const kind = language === 'en' && this.lexicon.englishWords?.().has(token) ? 'noun' : this.lexicon.knownWords?.().kind(token);
+    const misspelt = kind === undefined ? this.misspeltTrigger(token, stemmed) : undefined;
+    if (misspelt) return misspelt;
     // An ordinary word is no typo: spelling variants of it would be false friends ("Vater" → "Verfahren"),
     // and so would other words on its stem ("Aktien" → "Akti…" → "Aktion"); compounds on the whole word
     // stay ("Ausweis" → "Ausweisdokumente").
@@ -692,18 +688,9 @@ export class KnowledgeSearch {
     return -1;
   }
 
-  /** Whether term t occurs in passage pid (binary search in its postings, ascending by passage). */
+  /** Whether term t occurs in passage pid. */
   private termIn(t: number, pid: number): boolean {
-    const { offsets, passages } = this.postings;
-    let lo = offsets[t];
-    let hi = offsets[t + 1] - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (passages[mid] === pid) return true;
-      if (passages[mid] < pid) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
+    return this.postingOf(t, pid) >= 0;
   }
 
   /** The `limit` best passages by total score (ties: lower passage number first), best first. */

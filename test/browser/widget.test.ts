@@ -142,6 +142,11 @@ run('the widget on another site (real Chromium)', () => {
 
     // A fresh conversation: the welcome again and nothing of the earlier answer – also after a reload.
     const startsFresh = async () => {
+      // The old transcript has a welcome too: wait for the old answer to go before looking for the new welcome.
+      await chat(page)
+        .getByText(/Gewerkschaften/)
+        .first()
+        .waitFor({ state: 'detached', timeout: 20_000 });
       await chat(page).getByText('Willkommen bei Lotse').first().waitFor({ timeout: 20_000 });
       await expect(
         chat(page)

@@ -206,6 +206,14 @@ export class KnowledgeSearch {
     );
   }
 
+  /**
+   * Loads the word lists the search otherwise reads on first use (the German and the English dictionary,
+   * together about half a second), so the first user's question does not wait for them. Returns their sizes.
+   */
+  prepare(): { germanWords: number; englishWords: number } {
+    return { germanWords: this.lexicon.knownWords?.().size ?? 0, englishWords: this.lexicon.englishWords?.().size ?? 0 };
+  }
+
   get passageCount(): number {
     return this.index.passages.length;
   }

@@ -22,6 +22,12 @@ export function main(
     const address = app.server.address();
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
     app.logger.info({ mode: config.mode, url, passages: app.search.passageCount }, 'Lotse läuft');
+    // After the port is open, not before: health checks answer at once, the first question no longer waits.
+    setImmediate(() => {
+      const since = Date.now();
+      const words = app.search.prepare();
+      app.logger.info({ ...words, ms: Date.now() - since }, 'Wortlisten geladen');
+    });
     if (config.web === 'local') {
       console.log(`Lotse läuft lokal (ohne Azure) auf ${url} – Bot-Endpunkt ${url}/api/messages, Status ${url}/healthz`);
     } else if (config.web === 'selfhosted') {

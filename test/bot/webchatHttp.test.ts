@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../../src/config';
 import { main } from '../../src/server';
 import type { LotseApp } from '../../src/app';
 import { WebTokens } from '../../src/web/webTokens';
+import { KnowledgeSearch } from '../../knowledge/search';
 import { buildTestApp, listen, withServer, PRODUCTION_ENV } from '../helpers/app';
 import { openWeb } from '../helpers/web';
 
@@ -196,6 +197,26 @@ describe('Lotse web endpoint (local mode)', () => {
 });
 
 describe('modes and binding', () => {
+  it('started by main(): the port opens at once, then the dictionaries are loaded in the background, before any question', async () => {
+    const prepare = jest.spyOn(KnowledgeSearch.prototype, 'prepare');
+    const app = main({ PORT: '0', LOG_LEVEL: 'silent' }, () => undefined);
+    if (typeof app === 'number') throw new Error('did not start');
+    try {
+      if (!app.server.server.listening) await new Promise((resolve) => app.server.server.once('listening', resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(prepare).toHaveBeenCalledTimes(1);
+      const words = prepare.mock.results[0].value as { germanWords: number; englishWords: number };
+      expect(words.germanWords).toBeGreaterThan(40_000);
+      expect(words.englishWords).toBeGreaterThan(40_000);
+      const c = await openWeb(`http://127.0.0.1:${app.server.address().port}`);
+      const r = await c.send({ type: 'message', text: 'Is there an emergency shelter for her tonight?' });
+      expect(cardsText(r.body.activities)).toMatch(/"lang":"en"[\s\S]*Source/);
+    } finally {
+      prepare.mockRestore();
+      await app.close();
+    }
+  }, 60_000);
+
   it('refuses to start local mode (no app id) on a non-loopback HOST, naming HOST and the alternatives', () => {
     for (const HOST of ['0.0.0.0', '192.168.1.20', '::']) {
       expect(() => loadConfig({ HOST })).toThrow(ConfigError);

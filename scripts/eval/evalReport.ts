@@ -13,6 +13,7 @@ export const DEFAULT_EVAL_FILES = [
   'test/eval/realistic-dev.json',
   'test/eval/realistic-blind2.json',
   'test/eval/realistic-blind3.json',
+  'test/eval/realistic-blind4.json',
   'test/eval/offtopic.json',
 ];
 

@@ -127,6 +127,17 @@ describe('question files and runs', () => {
     for (const c of cases) for (const id of c.ids ?? []) expect(ids.has(id) ? id : `unknown ${id}`).toBe(id);
   });
 
+  it('the fourth blind set (the new untouched final measure): 120 tagged holdout questions, ≥ 25 unanswerable, every listed id in the index', () => {
+    const cases = readCases(path.resolve(__dirname, '../eval/realistic-blind4.json'));
+    expect(cases).toHaveLength(120);
+    const unanswerable = cases.filter((c) => !c.expect.length && !c.ids?.length);
+    expect(unanswerable.length).toBeGreaterThanOrEqual(25);
+    expect(unanswerable.every((c) => c.topic === 'unanswerable')).toBe(true);
+    for (const c of cases) expect([c.style, c.topic, c.split === 'holdout'].every(Boolean)).toBe(true);
+    const ids = new Set(realSearch().index.passages.map((p) => p.id));
+    for (const c of cases) for (const id of c.ids ?? []) expect(ids.has(id) ? id : `unknown ${id}`).toBe(id);
+  });
+
   it('a result listed by id counts as relevant, a source prefix covers its passages, and groups follow the tags', async () => {
     const search = realSearch();
     const rank: Ranker = (q) => ({ hits: [search.passage(q)!], decision: 'confident', confidence: 0.9 });

@@ -33,7 +33,7 @@ export const Step = z
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id'),
     title: text.max(80),
     /** A few ways practitioners ask for this step; indexed as their own weighted field, never shown. */
-    questions: z.array(text.max(200)).max(8).default([]),
+    questions: z.array(text.max(200)).max(16).default([]),
     do: text,
     why: text,
     contacts: z.array(z.string()).default([]),

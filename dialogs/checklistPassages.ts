@@ -77,6 +77,8 @@ export function checklistProvider(): PassageProvider {
           heading: step.title,
           text: stepText(step, c, t),
           ...(step.questions.length ? { questions: step.questions } : {}),
+          // A step for one Land's cases only ("NRW: Antrag beim LVR oder LWL") answers no question about the others.
+          ...(step.when?.land?.length ? { regions: step.when.land } : {}),
         })),
       );
       return { sources, passages };

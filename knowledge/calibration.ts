@@ -6,7 +6,7 @@ export interface ConfidenceSignals {
   top: number;
   /** Share of the question's weight the first hit covers. */
   coverage: number;
-  /** 1 − runner-up / first (raw scores): how clearly the first hit leads. */
+  /** 1 − rival / first (raw scores), the rival covering clearly less of the question: how clearly the first hit leads. */
   margin: number;
   /** Share of the question's content concepts (mass ≥ 0.5) the first hit contains at all. */
   matched: number;
@@ -18,6 +18,11 @@ export interface ConfidenceSignals {
    * story around a question clause count at their context weight.
    */
   unknown: number;
+  /**
+   * The same share in an English question, apart: every ordinary English word is one the German sources never
+   * use, so it says less about a question being outside their field.
+   */
+  unknownEnglish: number;
   /** Number of concepts in the question. */
   concepts: number;
   /**
@@ -25,9 +30,25 @@ export interface ConfidenceSignals {
    * share of unmatched words means something else than in German (the model learns its own offset).
    */
   english: number;
+  /**
+   * Share of the question one alternate question of the first hit covers by itself (0 without phrasings):
+   * a question asked the way the content says it is asked.
+   */
+  phrasing: number;
 }
 
-export const SIGNAL_NAMES = ['top', 'coverage', 'margin', 'matched', 'unlike', 'unknown', 'concepts', 'english'] as const;
+export const SIGNAL_NAMES = [
+  'top',
+  'coverage',
+  'margin',
+  'matched',
+  'unlike',
+  'unknown',
+  'unknownEnglish',
+  'concepts',
+  'english',
+  'phrasing',
+] as const;
 
 export const CalibrationFile = z
   .object({

@@ -8,6 +8,8 @@ export interface Passage {
   text: string;
   /** Alternate phrasings of what the passage answers ("questions:" in the content); searched, never shown. */
   questions?: string[];
+  /** The Länder (directory codes: "NW") the passage is about alone; a question about another Land or none ranks it lower. */
+  regions?: string[];
 }
 
 const SHORT = 120; // a paragraph shorter than this is a fragment: it joins its neighbour

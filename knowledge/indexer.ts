@@ -8,7 +8,7 @@ import { createWordInterner } from './wordInterner';
 
 export const INDEX_FORMAT = 'lotse-knowledge-index';
 /** 2: postings stored flat and compact (see SerializedPostings); version 1 files are rebuilt automatically. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** Ranking parameters, frozen in one place and stored with the index they were built for. */
 export const RANKING = Object.freeze({
@@ -47,6 +47,8 @@ export interface SerializedIndex {
   passages: Passage[];
   /** Sorted vocabulary of stemmed, folded terms. */
   vocab: string[];
+  /** Vocabulary numbers of the terms only alternate questions use (no heading or text has them), ascending. */
+  phrasingOnly: number[];
   postings: SerializedPostings;
 }
 
@@ -221,6 +223,14 @@ export function buildIndex(sources: IndexedSource[], passages: Passage[], builtA
       counts[rank[id]]++;
     }
   }
+  // Terms of headings and texts; the rest come only from alternate questions (how people ask, not what the text says).
+  const inText = new Uint8Array(terms.length);
+  for (let pid = 0, k = 0; pid < passages.length; pid++) {
+    for (; k < bodyEnd[pid]; k++) if (k < headEnd[pid] || k >= questionsEnd[pid]) inText[termNumbers[k]] = 1;
+  }
+  const phrasingOnly: number[] = [];
+  for (let id = 0; id < terms.length; id++) if (!inText[id]) phrasingOnly.push(rank[id]);
+  phrasingOnly.sort((x, y) => x - y);
   const offsets = new Uint32Array(vocab.length + 1);
   for (let t = 0; t < vocab.length; t++) offsets[t + 1] = offsets[t] + counts[t];
   const fill = offsets.slice(0, vocab.length);
@@ -238,6 +248,7 @@ export function buildIndex(sources: IndexedSource[], passages: Passage[], builtA
     sources,
     passages,
     vocab,
+    phrasingOnly,
     postings: encodePostings(postings),
   };
 }

@@ -56,6 +56,18 @@ export const SEARCH_DEFAULTS = Object.freeze({
   yearHintCandidates: 10,
   /** A Land's directory passage keeps this share unless the question names that Land (chosen on the tune split). */
   otherRegionFactor: 0.5,
+  /**
+   * A leading candidate one of whose alternate questions has the question's words gains this share of its
+   * score per covered share (as Custom Question Answering matches a phrasing as a whole, not word by word).
+   */
+  questionMatchWeight: 0.4,
+  questionMatchCandidates: 20,
+  /** An ordinary verb or adverb that only alternate questions use ("wechselt") weighs this much, as a hint. */
+  phrasingWordWeight: 0.3,
+  /** A spelling repair towards a word only alternate questions use must be this close (typos of the sources' words: minSimilarity). */
+  phrasingSimilarity: 0.9,
+  /** A runner-up covering this share less of the question than the first hit is its rival (confidence margin). */
+  rivalCoverageGap: 0.2,
   /** When the runner-up scores this close to the best hit, the answer is not clear-cut: offer alternatives. */
   ambiguousRatio: 0.9,
 });
@@ -68,6 +80,12 @@ interface Alternative {
   weight: number;
   /** How much of the concept a match covers, when not its weight: a repaired typo ranks below the right spelling but covers the word. */
   cover?: number;
+}
+
+/** One alternate question (or a heading) as the question match reads it: its index terms and all its words, stemmed. */
+interface Phrasing {
+  terms: Int32Array;
+  words: Set<string>;
 }
 
 interface Concept {
@@ -166,7 +184,9 @@ export class KnowledgeSearch {
   private readonly triggerOf = new Map<string, PhraseStart>();
   private passageIds: Map<string, number> | undefined;
   /** The Land of each directory passage; undefined for every other passage. */
-  private readonly passageRegion: Array<string | undefined>;
+  private readonly passageRegion: Array<string[] | undefined>;
+  /** 1 for the terms only alternate questions use (see SerializedIndex.phrasingOnly). */
+  private readonly phrasingOnly: Uint8Array;
   private readonly regionOf: RegionOf | undefined;
   private scratch: { alt: Accumulator; best: Accumulator; total: Accumulator } | undefined;
 
@@ -177,6 +197,8 @@ export class KnowledgeSearch {
   ) {
     this.regionOf = options.regionOf;
     this.vocab = new Vocabulary(index.vocab);
+    this.phrasingOnly = new Uint8Array(index.vocab.length);
+    for (const t of index.phrasingOnly) this.phrasingOnly[t] = 1;
     this.postings = decodePostings(index.postings);
     const n = index.passages.length;
     const { offsets } = this.postings;
@@ -191,7 +213,8 @@ export class KnowledgeSearch {
     // a Land's list of counselling centres answers nothing but "who is there in that Land".
     this.passageRegion = index.passages.map((p) => {
       const source = this.sources.get(p.sourceId);
-      return source?.kind === 'directory' ? (source.bundesland ?? undefined) : undefined;
+      if (p.regions?.length) return p.regions;
+      return source?.kind === 'directory' && source.bundesland ? [source.bundesland] : undefined;
     });
     lexicon.synonyms.forEach((group, g) =>
       group.phrases.slice(0, group.triggers).forEach((phrase, p) => {
@@ -246,6 +269,7 @@ export class KnowledgeSearch {
     if (id !== undefined) out.push({ terms: [id], weight });
     if (prefix.length >= minPrefix && !/^[0-9]/.test(prefix)) {
       for (const p of this.vocab.withPrefix(prefix, SEARCH_DEFAULTS.maxPrefixTerms)) {
+        if (this.phrasingOnly[p]) continue;
         out.push({ terms: [p], weight: weight * SEARCH_DEFAULTS.prefixWeight });
       }
     }
@@ -356,7 +380,13 @@ export class KnowledgeSearch {
 
   private closeSpellings(term: string): Array<{ id: number; similarity: number }> {
     let found = this.spellingMemo.get(term);
-    if (!found) this.spellingMemo.set(term, (found = this.vocab.similar(term)));
+    // Rarely a repair towards a word only alternate questions use ("test" → "testify"): they say how people
+    // ask, they are not the sources' vocabulary; only a near-exact spelling of one is taken.
+    if (!found)
+      this.spellingMemo.set(
+        term,
+        (found = this.vocab.similar(term).filter((s) => !this.phrasingOnly[s.id] || s.similarity >= SEARCH_DEFAULTS.phrasingSimilarity)),
+      );
     return found;
   }
 
@@ -402,6 +432,67 @@ export class KnowledgeSearch {
     }
   }
 
+  private questionTerms: Phrasing[][] | undefined;
+
+  /** Per passage, the index terms and the words of each of its alternate questions (built on first use). */
+  private alternateQuestions(pid: number): Phrasing[] {
+    const phrasingOf = (text: string): Phrasing => {
+      const stems = words(text).map(stem);
+      return { terms: Int32Array.from(new Set(stems.flatMap((w) => this.vocab.id(w) ?? []))), words: new Set(stems) };
+    };
+    // The heading is a phrasing too: a passage without alternate questions is still asked for by its title.
+    this.questionTerms ??= this.index.passages.map((p) =>
+      [`${this.sources.get(p.sourceId)?.title ?? ''} ${p.heading}`, ...(p.questions ?? [])].map(phrasingOf),
+    );
+    return this.questionTerms[pid];
+  }
+
+  /**
+   * The leading candidates gain in proportion to the share of the question one of their alternate questions
+   * covers by itself: a phrasing that has all the question's words is better evidence than the same words
+   * spread over a passage's heading, phrasings and text. A concept counts as covered by one of its index
+   * terms or by the very words typed ("how long" in "How long is …", though the index has neither word).
+   * Returns that share per candidate.
+   */
+  private matchQuestions(concepts: Concept[], weights: number[], mass: number, total: Accumulator): Map<number, number> {
+    const phrasing = new Map<number, number>();
+    if (!mass) return phrasing;
+    let conceptsOf: Map<number, Array<[concept: number, weight: number]>> | undefined;
+    const typed = concepts.map((c) => c.words.map(stem));
+    const got = new Float64Array(concepts.length);
+    for (const pid of this.top(total, SEARCH_DEFAULTS.questionMatchCandidates)) {
+      const questions = this.alternateQuestions(pid);
+      // Which concepts a term stands for, and how strongly: built once, only when a candidate has phrasings.
+      if (!conceptsOf) {
+        conceptsOf = new Map();
+        concepts.forEach((c, i) => {
+          for (const a of c.alternatives)
+            for (const t of a.terms) {
+              const list = conceptsOf!.get(t);
+              if (list) list.push([i, a.weight]);
+              else conceptsOf!.set(t, [[i, a.weight]]);
+            }
+        });
+      }
+      let best = 0;
+      let heading = 0;
+      questions.forEach(({ terms, words: said }, q) => {
+        got.fill(0);
+        for (const t of terms) for (const [i, w] of conceptsOf!.get(t) ?? []) if (w > got[i]) got[i] = w;
+        typed.forEach((list, i) => {
+          if (list.length && list.every((w) => said.has(w))) got[i] = 1;
+        });
+        let covered = 0;
+        for (let i = 0; i < got.length; i++) covered += got[i] * weights[i];
+        if (q === 0) heading = covered;
+        else if (covered > best) best = covered;
+      });
+      total.value[pid] *= 1 + (SEARCH_DEFAULTS.questionMatchWeight * best) / mass;
+      phrasing.set(pid, Math.max(best, heading) / mass);
+    }
+    return phrasing;
+  }
+
   /** A Land's directory counts less in a question about another Land or none ("Muss sie zur Polizei?" is no Berlin question). */
   private weighRegions(query: string, total: Accumulator): void {
     if (!this.regionOf) return;
@@ -411,13 +502,19 @@ export class KnowledgeSearch {
       const own = this.passageRegion[pid];
       if (own === undefined) continue;
       if (region === null) region = this.regionOf(query);
-      if (own !== region) total.value[pid] *= SEARCH_DEFAULTS.otherRegionFactor;
+      if (!region || !own.includes(region)) total.value[pid] *= SEARCH_DEFAULTS.otherRegionFactor;
     }
   }
 
   /** A single question word: its spellings in the index, or, unknown, how much it may count against the question. */
   private wordConcept(token: string, stemmed: string, language: 'de' | 'en'): Concept {
-    if (this.vocab.id(stemmed) !== undefined) return { words: [token], alternatives: this.expand(stemmed, 1, true), mass: 1 };
+    const id = this.vocab.id(stemmed);
+    if (id !== undefined && this.phrasingOnly[id] && language === 'de' && this.lexicon.knownWords?.().kind(token) === 'word') {
+      // An ordinary verb or adverb only a phrasing uses ("wechselt", "essen"): a hint, not what a question is about.
+      const weight = SEARCH_DEFAULTS.phrasingWordWeight;
+      return { words: [token], alternatives: [{ terms: [id], weight }], mass: SEARCH_DEFAULTS.unknownWordMass };
+    }
+    if (id !== undefined) return { words: [token], alternatives: this.expand(stemmed, 1, true), mass: 1 };
     if (/^[0-9]+$/.test(token)) return { words: [token], alternatives: [], mass: SEARCH_DEFAULTS.unknownNumberMass };
     // A verb form of a word the sources name as a noun ("ausgesagt" → "Aussage", "beraten" → "Beratung").
     const related = relatedForms(token).flatMap((form) => {
@@ -602,6 +699,7 @@ export class KnowledgeSearch {
     const { alt, best, total } = this.accumulators();
     total.reset();
     let conceptMass = 0;
+    const conceptWeights: number[] = [];
 
     for (const concept of concepts) {
       let conceptIdf = 0;
@@ -614,16 +712,19 @@ export class KnowledgeSearch {
           : this.maxIdf;
       const scale = concept.scale ?? 1;
       conceptMass += conceptIdf * concept.mass * scale;
+      conceptWeights.push(conceptIdf * concept.mass * scale);
       this.addConcept(total, best, conceptIdf * concept.mass * scale, scale);
     }
     this.avoid(facts, total);
     this.weighRegions(query, total);
+    const phrasing = this.matchQuestions(concepts, conceptWeights, conceptMass, total);
     const yearHint = concepts.find((c) => c.yearHint)?.yearHint;
     if (yearHint) this.hintYears(yearHint, total, Math.max(2, limit));
 
     const ranked = this.top(total, Math.max(2, limit));
     const top = ranked.length ? total.value[ranked[0]] : 0;
     const signals = this.signals(concepts, ranked, total, conceptMass, language);
+    signals.phrasing = ranked.length ? (phrasing.get(ranked[0]) ?? 0) : 0;
     if (ranked.length > limit) ranked.length = Math.max(0, Math.floor(limit));
     const ambiguous = ranked.length > 1 && total.value[ranked[1]] / top >= SEARCH_DEFAULTS.ambiguousRatio;
     let previous = ambiguous ? SEARCH_DEFAULTS.confident - 0.01 : 1;
@@ -660,7 +761,7 @@ export class KnowledgeSearch {
     conceptMass: number,
     language: 'de' | 'en',
   ): ConfidenceSignals {
-    const [first, second] = ranked;
+    const [first] = ranked;
     const content = concepts.filter((c) => c.mass >= 0.5);
     const matched = first === undefined ? 0 : content.filter((c) => this.conceptHas(c, first)).length;
     const weightOf = (list: Concept[]) => list.reduce((sum, c) => sum + (c.scale ?? 1), 0);
@@ -668,13 +769,28 @@ export class KnowledgeSearch {
     return {
       top: 0,
       coverage: first !== undefined && conceptMass ? total.coverage[first] / conceptMass : 0,
-      margin: second !== undefined ? 1 - total.value[second] / total.value[first] : first !== undefined ? 1 : 0,
+      margin: this.rivalMargin(ranked, total),
       matched: content.length ? matched / content.length : 0,
       unlike: concepts.length ? concepts.filter((c) => c.unlike).length / concepts.length : 0,
-      unknown: content.length ? weightOf(unknown) / weightOf(content) : 0,
+      unknown: language === 'de' && content.length ? weightOf(unknown) / weightOf(content) : 0,
+      unknownEnglish: language === 'en' && content.length ? weightOf(unknown) / weightOf(content) : 0,
       concepts: concepts.length,
       english: language === 'en' ? 1 : 0,
+      phrasing: 0,
     };
+  }
+
+  /**
+   * How clearly the first hit leads: 1 − rival / first, the rival being the best-ranked passage that covers
+   * clearly less of the question. Passages covering as much are co-answers (a step and the source it cites),
+   * not rivals; with only such passages among the leaders, the plain lead over the runner-up.
+   */
+  private rivalMargin(ranked: number[], total: Accumulator): number {
+    const [first] = ranked;
+    if (first === undefined) return 0;
+    const floor = total.coverage[first] * (1 - SEARCH_DEFAULTS.rivalCoverageGap);
+    for (const pid of ranked.slice(1)) if (total.coverage[pid] < floor) return 1 - total.value[pid] / total.value[first];
+    return ranked.length > 1 ? 1 - total.value[ranked[1]] / total.value[first] : 1;
   }
 
   /** Whether any word of any alternative of the concept occurs in the passage. */

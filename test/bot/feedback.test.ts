@@ -21,7 +21,7 @@ describe('"Hilfreich? Ja / Nein" feedback', () => {
   it('every answer card asks; a click stores only passage, verdict, channel and day, and the report lists the most "Nein" first', async () => {
     const storage = new MemoryStorage();
     const app = buildTestApp({}, { storage });
-    const question = 'Kooperationsvereinbarung Sachsen-Anhalt Geheimnamen';
+    const question = 'Servicestelle gegen Arbeitsausbeutung Geheimnamen';
     const card = cardOf((await chat(app, 'conv-1', { channelId: 'webchat' }).say(question))[0]);
     const [yes, no] = feedbackButtons(card);
     expect(yes.title).toBe(texts.feedbackYes);
@@ -46,7 +46,7 @@ describe('"Hilfreich? Ja / Nein" feedback', () => {
     );
     expect(everything).toContain('"channel":"webchat"');
     expect(everything).toContain('"channel":"msteams"');
-    expect(everything).not.toMatch(/Geheimnamen|Kooperationsvereinbarung Sachsen|user-1|conv-1|T10:00/);
+    expect(everything).not.toMatch(/Geheimnamen|Servicestelle gegen|user-1|conv-1|T10:00/);
     expect(formatReport(rows, () => 'Titel')).toMatch(/^Nein\s+Ja/);
   });
 

@@ -11,8 +11,10 @@ const signals = (over: Partial<ConfidenceSignals> = {}): ConfidenceSignals => ({
   matched: 0.5,
   unlike: 0,
   unknown: 0,
+  unknownEnglish: 0,
   concepts: 4,
   english: 0,
+  phrasing: 0,
   ...over,
 });
 
@@ -57,7 +59,7 @@ describe('calibrated confidence', () => {
   });
 
   it('the decision uses the calibrated bands of the result', () => {
-    const result = realSearch().search('Kooperationsvereinbarung Sachsen-Anhalt');
+    const result = realSearch().search('Servicestelle gegen Arbeitsausbeutung');
     expect(decideAnswer(result)).toBe('confident');
     expect(decideAnswer({ ...result, confidence: result.bands.plausible - 0.01 })).toBe('none');
     expect(decideAnswer({ ...result, confidence: result.bands.plausible })).toBe('uncertain');

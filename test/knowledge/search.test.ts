@@ -81,7 +81,8 @@ describe('German-aware matching', () => {
   });
 
   it('expands abbreviations and synonyms from the synonym list', () => {
-    expect(topText('OEG Handlungsleitfaden', 1)).toMatch(/Handlungsleitfaden/);
+    // First comes the checklist step asked for as "OEG-Antrag …"; the source's guideline right after it.
+    expect(topText('OEG Handlungsleitfaden', 2)).toMatch(/Handlungsleitfaden/);
     expect(topText('Runder Tisch NRW', 1)).toMatch(/Runde[nr]? Tisch/);
     expect(topText('Koordinierungskreis gegen Menschenhandel Gremien', 3)).toMatch(/KOK/);
   });
@@ -101,11 +102,17 @@ describe('German-aware matching', () => {
 
 describe('confidence', () => {
   it('is high for a precise question and below the answer threshold for unrelated ones', () => {
-    const precise = search.search('Kooperationsvereinbarung Sachsen-Anhalt');
+    const precise = search.search('Servicestelle gegen Arbeitsausbeutung');
     expect(precise.confidence).toBeGreaterThanOrEqual(precise.bands.confident);
+    // A source passage and the checklist step built on it answer alike: offered with alternatives, not declined.
+    const coAnswered = search.search('Kooperationsvereinbarung Sachsen-Anhalt');
+    expect(coAnswered.hits.slice(0, 2).map((h) => h.passage.id)).toContain('kooperationsvereinbarungen-laender#7');
+    expect(coAnswered.confidence).toBeGreaterThanOrEqual(coAnswered.bands.plausible);
     // None of these is in test/eval/offtopic.json, whose tune part the confidence is fitted on.
     const unrelated = [
       'Wie backe ich einen Marmorkuchen?',
+      'Wie wechsle ich den Ölfilter?',
+      'Wo kann man in Hamburg gut essen gehen?',
       'Wetter morgen',
       'Fußball Ergebnisse Bundesliga',
       'xyzzy qwertz',
@@ -242,6 +249,38 @@ describe('alternate questions (questions: in the content)', () => {
       loadLexicon(),
     );
     expect(without.search('Zeit Entschädigungsantrag').hits[0]?.passage.id).not.toBe('a');
+  });
+
+  it('a phrasing that has the whole question lifts its passage and is what the confidence reads as "phrasing"', () => {
+    const phrased = [
+      passage('spread', 'Die Bedenkfrist dauert drei Monate. Die Bedenkfrist kann verlängert werden. Die Bedenkfrist gilt für alle.'),
+      passage('asked', 'Die Frist beträgt mindestens drei Monate.', ['Wie lange dauert die Bedenkfrist?', 'Wer regt sie an?']),
+    ];
+    const search = new KnowledgeSearch(buildIndex([source], phrased), loadLexicon());
+    const asked = search.search('Wie lange dauert die Bedenkfrist?');
+    expect(asked.hits[0].passage.id).toBe('asked');
+    expect(asked.signals.phrasing).toBeCloseTo(1, 5);
+    const other = search.search('Bedenkfrist verlängert');
+    expect(other.hits[0].passage.id).toBe('spread');
+    expect(other.signals.phrasing).toBeLessThan(1);
+  });
+
+  it('words only phrasings use are no target of spelling repair, and an ordinary verb there is only a hint', () => {
+    const phrased = [
+      passage('court', 'Die Aussage vor Gericht ist freiwillig.', ['Can she testify in court?', 'Wann wechselt sie ins Bürgergeld?']),
+    ];
+    const search = new KnowledgeSearch(buildIndex([source], phrased), loadLexicon());
+    expect(search.search('Can she testify?').hits[0]?.passage.id).toBe('court');
+    // "test" is no beginning of "testify" here, nor a typo of it.
+    expect(search.search('test').hits).toHaveLength(0);
+    const verb = search.search('Wann wechselt man Winterreifen?');
+    expect(verb.confidence).toBeLessThan(verb.bands.plausible);
+  });
+
+  it('a step for one Land ranks below the general one unless the question names that Land', () => {
+    const first = (q: string) => realSearch().search(q).hits[0].passage.id;
+    expect(first('Wo stellt sie den Antrag auf Opferentschädigung?')).toBe('checkliste-entschaedigung#antrag-frist-und-ort');
+    expect(first('Wo stellt sie in Köln den Antrag auf Opferentschädigung?')).toBe('checkliste-entschaedigung#nrw-landschaftsverbaende');
   });
 
   it('checklist steps carry them from the YAML content', () => {

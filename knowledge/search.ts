@@ -82,10 +82,10 @@ interface Alternative {
   cover?: number;
 }
 
-/** One alternate question (or a heading) as the question match reads it: its index terms and all its words, stemmed. */
+/** One alternate question (or a heading) as the question match reads it: its index terms and its words (numbered, stemmed). */
 interface Phrasing {
   terms: Int32Array;
-  words: Set<string>;
+  words: Int32Array;
 }
 
 interface Concept {
@@ -432,65 +432,85 @@ export class KnowledgeSearch {
     }
   }
 
-  private questionTerms: Phrasing[][] | undefined;
+  private phrasings: Phrasing[][] | undefined;
+  /** Numbers for every word of a phrasing (stemmed), so the typed words are compared as numbers. */
+  private readonly phrasingWord = new Map<string, number>();
 
-  /** Per passage, the index terms and the words of each of its alternate questions (built on first use). */
-  private alternateQuestions(pid: number): Phrasing[] {
+  /** Per passage: its heading (with the source title) first, then its alternate questions (built on first use). */
+  private phrasingsOf(pid: number): Phrasing[] {
+    const number = (w: string) => {
+      let id = this.phrasingWord.get(w);
+      if (id === undefined) this.phrasingWord.set(w, (id = this.phrasingWord.size));
+      return id;
+    };
     const phrasingOf = (text: string): Phrasing => {
       const stems = words(text).map(stem);
-      return { terms: Int32Array.from(new Set(stems.flatMap((w) => this.vocab.id(w) ?? []))), words: new Set(stems) };
+      return {
+        terms: Int32Array.from(new Set(stems.flatMap((w) => this.vocab.id(w) ?? []))),
+        words: Int32Array.from(new Set(stems.map(number))),
+      };
     };
-    // The heading is a phrasing too: a passage without alternate questions is still asked for by its title.
-    this.questionTerms ??= this.index.passages.map((p) =>
+    this.phrasings ??= this.index.passages.map((p) =>
       [`${this.sources.get(p.sourceId)?.title ?? ''} ${p.heading}`, ...(p.questions ?? [])].map(phrasingOf),
     );
-    return this.questionTerms[pid];
+    return this.phrasings[pid];
+  }
+
+  /**
+   * How much of the question one phrasing covers by itself, for the passages asked about: a concept counts as
+   * covered by one of its index terms or by the very words typed ("how long" in "How long is …", though the
+   * index has neither word). Built once per search, and only when a candidate is asked about.
+   */
+  private phrasingCover(concepts: Concept[], weights: number[], mass: number) {
+    const conceptsOf = new Map<number, Array<[concept: number, weight: number]>>();
+    for (let i = 0; i < concepts.length; i++)
+      for (const a of concepts[i].alternatives)
+        for (const t of a.terms) {
+          const list = conceptsOf.get(t);
+          if (list) list.push([i, a.weight]);
+          else conceptsOf.set(t, [[i, a.weight]]);
+        }
+    this.phrasingsOf(0);
+    // A typed word no phrasing has cannot match one: such a concept is matched by its terms only.
+    const typed = concepts.map((c) => {
+      const ids = c.words.map((w) => this.phrasingWord.get(stem(w)) ?? -1);
+      return ids.length && !ids.includes(-1) ? ids : undefined;
+    });
+    const got = new Float64Array(concepts.length);
+    const cover = (phrasing: Phrasing): number => {
+      got.fill(0);
+      for (const t of phrasing.terms) {
+        const list = conceptsOf.get(t);
+        if (list) for (const [i, w] of list) if (w > got[i]) got[i] = w;
+      }
+      let covered = 0;
+      for (let i = 0; i < got.length; i++) {
+        const ids = typed[i];
+        if (ids && got[i] < 1 && ids.every((id) => phrasing.words.includes(id))) got[i] = 1;
+        covered += got[i] * weights[i];
+      }
+      return covered / mass;
+    };
+    /** The best share over the passage's alternate questions, and, with `heading`, over its heading too. */
+    return (pid: number, heading: boolean): number => {
+      const list = this.phrasingsOf(pid);
+      let best = 0;
+      for (let q = heading ? 0 : 1; q < list.length; q++) best = Math.max(best, cover(list[q]));
+      return best;
+    };
   }
 
   /**
    * The leading candidates gain in proportion to the share of the question one of their alternate questions
    * covers by itself: a phrasing that has all the question's words is better evidence than the same words
-   * spread over a passage's heading, phrasings and text. A concept counts as covered by one of its index
-   * terms or by the very words typed ("how long" in "How long is …", though the index has neither word).
-   * Returns that share per candidate.
+   * spread over a passage's heading, phrasings and text.
    */
-  private matchQuestions(concepts: Concept[], weights: number[], mass: number, total: Accumulator): Map<number, number> {
-    const phrasing = new Map<number, number>();
-    if (!mass) return phrasing;
-    let conceptsOf: Map<number, Array<[concept: number, weight: number]>> | undefined;
-    const typed = concepts.map((c) => c.words.map(stem));
-    const got = new Float64Array(concepts.length);
+  private matchQuestions(share: ((pid: number, heading: boolean) => number) | undefined, total: Accumulator): void {
+    if (!share) return;
     for (const pid of this.top(total, SEARCH_DEFAULTS.questionMatchCandidates)) {
-      const questions = this.alternateQuestions(pid);
-      // Which concepts a term stands for, and how strongly: built once, only when a candidate has phrasings.
-      if (!conceptsOf) {
-        conceptsOf = new Map();
-        concepts.forEach((c, i) => {
-          for (const a of c.alternatives)
-            for (const t of a.terms) {
-              const list = conceptsOf!.get(t);
-              if (list) list.push([i, a.weight]);
-              else conceptsOf!.set(t, [[i, a.weight]]);
-            }
-        });
-      }
-      let best = 0;
-      let heading = 0;
-      questions.forEach(({ terms, words: said }, q) => {
-        got.fill(0);
-        for (const t of terms) for (const [i, w] of conceptsOf!.get(t) ?? []) if (w > got[i]) got[i] = w;
-        typed.forEach((list, i) => {
-          if (list.length && list.every((w) => said.has(w))) got[i] = 1;
-        });
-        let covered = 0;
-        for (let i = 0; i < got.length; i++) covered += got[i] * weights[i];
-        if (q === 0) heading = covered;
-        else if (covered > best) best = covered;
-      });
-      total.value[pid] *= 1 + (SEARCH_DEFAULTS.questionMatchWeight * best) / mass;
-      phrasing.set(pid, Math.max(best, heading) / mass);
+      if (!this.index.passages[pid].questions?.length) continue;
+      total.value[pid] *= 1 + SEARCH_DEFAULTS.questionMatchWeight * share(pid, false);
     }
-    return phrasing;
   }
 
   /** A Land's directory counts less in a question about another Land or none ("Muss sie zur Polizei?" is no Berlin question). */
@@ -717,14 +737,15 @@ export class KnowledgeSearch {
     }
     this.avoid(facts, total);
     this.weighRegions(query, total);
-    const phrasing = this.matchQuestions(concepts, conceptWeights, conceptMass, total);
+    const share = conceptMass ? this.phrasingCover(concepts, conceptWeights, conceptMass) : undefined;
+    this.matchQuestions(share, total);
     const yearHint = concepts.find((c) => c.yearHint)?.yearHint;
     if (yearHint) this.hintYears(yearHint, total, Math.max(2, limit));
 
     const ranked = this.top(total, Math.max(2, limit));
     const top = ranked.length ? total.value[ranked[0]] : 0;
     const signals = this.signals(concepts, ranked, total, conceptMass, language);
-    signals.phrasing = ranked.length ? (phrasing.get(ranked[0]) ?? 0) : 0;
+    signals.phrasing = ranked.length && share ? share(ranked[0], true) : 0;
     if (ranked.length > limit) ranked.length = Math.max(0, Math.floor(limit));
     const ambiguous = ranked.length > 1 && total.value[ranked[1]] / top >= SEARCH_DEFAULTS.ambiguousRatio;
     let previous = ambiguous ? SEARCH_DEFAULTS.confident - 0.01 : 1;

@@ -32,6 +32,13 @@ describe('reading a case description', () => {
     expect(result.hits[0].passage.text).toMatch(/Jugendamt|[Mm]inderjährig/);
   });
 
+  it('"junge Frau" is a young woman, not a minor; "ein Junge" is', () => {
+    const search = realSearch();
+    expect(search.search('Eine junge Frau aus Nigeria arbeitet ohne Lohn im Nagelstudio.').facts).not.toContain('minor');
+    expect(search.search('Ein junger Mann schläft seit Tagen auf der Baustelle.').facts).not.toContain('minor');
+    expect(search.search('Ein Junge aus Bulgarien schläft auf der Straße. Wohin mit ihm?').facts).toContain('minor');
+  });
+
   it('a non-EU nationality weighs EU-only steps down', () => {
     const search = realSearch();
     const neutral = search.search('Darf sie in Deutschland bleiben?');

@@ -1,14 +1,19 @@
 import readline from 'node:readline';
-import { decideAnswer } from '../knowledge/confidence';
-import type { SearchResult } from '../knowledge/search';
+import { answerAsChat } from '../dialogs/questionRoute';
+import { loadQueryVocabulary } from '../dialogs/directoryQuery';
+import type { KnowledgeSearch } from '../knowledge/search';
 import { loadCliSearch, processIo, runIfMain, type CliIo } from './cli';
 
-/** The stable JSON contract other tools rely on: one object per question. */
-export function toJson(result: SearchResult) {
+/**
+ * The stable JSON contract other tools rely on: one object per question. `answer` and the order of `results`
+ * are what the chat shows: a contact question naming a Land gets that Land's directory (confident), one the
+ * chat answers with the Land buttons alone gets none.
+ */
+export function toJson(chat: ReturnType<typeof answerAsChat>) {
   return {
-    query: result.query,
-    answer: decideAnswer(result),
-    results: result.hits.map((h) => ({
+    query: chat.result.query,
+    answer: chat.answer,
+    results: chat.hits.map((h) => ({
       id: h.passage.id,
       sourceId: h.source.id,
       title: h.source.title,
@@ -20,9 +25,9 @@ export function toJson(result: SearchResult) {
   };
 }
 
-function readable(result: SearchResult): string {
-  if (!result.hits.length) return `Keine passende Stelle in den Quellen gefunden für: ${result.query}`;
-  return result.hits
+function readable(chat: ReturnType<typeof answerAsChat>): string {
+  if (!chat.hits.length) return `Keine passende Stelle in den Quellen gefunden für: ${chat.result.query}`;
+  return chat.hits
     .map(
       (h, i) =>
         `${i + 1}. [${h.score.toFixed(2)}] ${h.source.title} – ${h.passage.heading}\n   ${h.source.publisher}, Stand: ${h.source.date ?? 'unbekannt'}\n   ${h.passage.text.replace(/\n/g, '\n   ')}`,
@@ -44,9 +49,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
   const search = loadCliSearch(io);
   if (!search) return 1;
+  const vocab = loadQueryVocabulary();
   const answer = (q: string) => {
-    const result = search.search(q);
-    io.out(json ? `${JSON.stringify(toJson(result))}\n` : `${readable(result)}\n`);
+    const chat = answerAsChat(search as KnowledgeSearch, q, vocab);
+    io.out(json ? `${JSON.stringify(toJson(chat))}\n` : `${readable(chat)}\n`);
   };
   if (!fromStdin) {
     answer(question);

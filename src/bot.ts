@@ -114,14 +114,16 @@ export function createBot(deps: BotDeps): Application<LotseTurnState> {
       await ctx.sendActivity(fill(t.tooLong, { length: question.length, max: deps.maxMessageLength }));
       return;
     }
-    if (await directory.answer(ctx, question, language)) return;
-    await ctx.sendActivity({ type: ActivityTypes.Typing });
     const result = search.search(question);
+    const decorate = await directory.answer(ctx, question, language, result);
+    if (!decorate) return;
+    await ctx.sendActivity({ type: ActivityTypes.Typing });
     const composed = composeAnswer(result, policy(), language);
     const view = composed.main ? { ...composed, main: lawChangeNoted(composed.main, language) } : composed;
     // A case description: offer "Erste Schritte" with the recognised facts pre-selected (stored only on a press).
     const recognised = isSharedConversation(ctx.activity) ? [] : recognisedFacts(result.facts, deps.defs);
-    if (view.main) await send(ctx, withCaseFactsOffer(answerCard(view, t, checklistTitle(view.main.sourceId)), recognised, t, language));
+    if (view.main)
+      await send(ctx, withCaseFactsOffer(decorate(answerCard(view, t, checklistTitle(view.main.sourceId))), recognised, t, language));
     else await send(ctx, withCaseFactsOffer(notFoundCard(view, t, t.exampleQuestions), recognised, t, language));
     if (currentProgress(state)) await ctx.sendActivity(t.resumeHint);
   }

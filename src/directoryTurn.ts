@@ -2,12 +2,14 @@ import type { TurnContext } from 'botbuilder';
 import type { Application } from './teamsAi';
 import { z } from 'zod';
 import type { Directory } from '../dialogs/directory';
-import { FILTERS, loadQueryVocabulary, parseContactQuestion, type Filter, type QueryVocabulary } from '../dialogs/directoryQuery';
+import { FILTERS, loadQueryVocabulary, type Filter, type QueryVocabulary } from '../dialogs/directoryQuery';
+import { routeQuestion } from '../dialogs/questionRoute';
+import type { SearchResult } from '../knowledge/search';
 import { selectForQuestion } from '../dialogs/directorySelect';
 import type { Language, Texts } from '../dialogs/texts';
 import { Bundesland, type BundeslandCode } from '../knowledge/sourceSchema';
 import type { AdaptiveCard } from './cards/adaptive';
-import { directoryCard, landQuestionCard, VERB_DIRECTORY } from './cards/directoryCard';
+import { directoryCard, landQuestionCard, VERB_DIRECTORY, withLandOffer } from './cards/directoryCard';
 import type { LotseTurnState } from './checklistTurn';
 
 export interface DirectoryDeps {
@@ -30,8 +32,8 @@ const filterCodes = (value: string | undefined): Filter[] =>
   (value ?? '').split(',').filter((f): f is Filter => (FILTERS as readonly string[]).includes(f));
 
 /**
- * Contact questions and the Land buttons. `answer` returns true when it answered, so the knowledge search
- * is skipped; the question text is only matched, never stored or logged.
+ * Contact questions and the Land buttons (dialogs/questionRoute.ts decides); the question text is only
+ * matched, never stored or logged.
  */
 export function directoryRoutes(app: Application<LotseTurnState>, deps: DirectoryDeps) {
   const vocab = deps.vocabulary ?? loadQueryVocabulary();
@@ -60,11 +62,22 @@ export function directoryRoutes(app: Application<LotseTurnState>, deps: Director
   });
 
   return {
-    async answer(ctx: TurnContext, question: string, language: Language): Promise<boolean> {
-      const asked = deps.directory && parseContactQuestion(question, vocab);
-      if (!asked) return false;
-      await show(ctx, asked.land, asked.city, asked.filters, language);
-      return true;
+    /**
+     * A contact question: answered here (the Land's directory, or the Land buttons when the sources have
+     * nothing) → null; answered by the search with the Land offered below → that decoration; else identity.
+     */
+    async answer(
+      ctx: TurnContext,
+      question: string,
+      language: Language,
+      result: Pick<SearchResult, 'hits' | 'confidence' | 'bands'>,
+    ): Promise<((card: AdaptiveCard) => AdaptiveCard) | null> {
+      const route = deps.directory ? routeQuestion(question, result, vocab) : ({ kind: 'search' } as const);
+      if (route.kind === 'directory') await show(ctx, route.asked.land, route.asked.city, route.asked.filters, language);
+      else if (route.kind === 'askLand') await show(ctx, undefined, undefined, route.filters, language);
+      else if (route.kind === 'offerLand') return (card) => withLandOffer(card, vocab.lands, route.filters, deps.texts[language], language);
+      else return (card) => card;
+      return null;
     },
   };
 }

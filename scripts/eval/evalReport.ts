@@ -1,5 +1,7 @@
 import fs from 'node:fs';
-import { decideAnswer, type AnswerDecision } from '../../knowledge/confidence';
+import { type AnswerDecision } from '../../knowledge/confidence';
+import { loadQueryVocabulary } from '../../dialogs/directoryQuery';
+import { answerAsChat } from '../../dialogs/questionRoute';
 import { isRelevant, isUnanswerable, type EvalCase } from '../../knowledge/evaluate';
 import { metrics, reliability, type Metrics, type Outcome, type ReliabilityRow } from './evalMetrics';
 import type { KnowledgeSearch, SearchHit } from '../../knowledge/search';
@@ -21,10 +23,12 @@ export const DEFAULT_EVAL_FILES = [
 export type Ranked = { hits: Array<Pick<SearchHit, 'passage' | 'source'>>; decision?: AnswerDecision; confidence?: number };
 export type Ranker = (q: string) => Ranked | Promise<Ranked>;
 
+/** Lotse as the chat answers (answerAsChat: a contact question naming a Land gets its directory). */
 export function lotseRanker(search: KnowledgeSearch): Ranker {
+  const vocab = loadQueryVocabulary();
   return (q) => {
-    const result = search.search(q, 5);
-    return { hits: result.hits, decision: decideAnswer(result), confidence: result.confidence };
+    const chat = answerAsChat(search, q, vocab, 5);
+    return { hits: chat.hits, decision: chat.answer, confidence: chat.result.confidence };
   };
 }
 

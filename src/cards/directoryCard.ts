@@ -95,6 +95,34 @@ export function landQuestionCard(lands: LandInfo[], filters: Filter[], t: TextSe
   ]);
 }
 
+/**
+ * A contact question without a Land that the sources answer: the answer stays, and below it the Land to pick
+ * (one compact list, one button) opens that Land's directory with the question's filters.
+ */
+export function withLandOffer(answer: AdaptiveCard, lands: LandInfo[], filters: Filter[], t: TextSet, language: Language): AdaptiveCard {
+  const d = t.directory;
+  const offer: CardElement = {
+    type: 'Container',
+    spacing: 'Large',
+    separator: true,
+    items: [
+      paragraph(d.askLand, { weight: 'Bolder' }),
+      {
+        type: 'Input.ChoiceSet',
+        id: 'land',
+        style: 'compact',
+        label: d.askLand,
+        choices: lands.map((l) => ({ title: l[language], value: l.code })),
+      },
+    ],
+  };
+  return {
+    ...answer,
+    body: [...answer.body, offer],
+    actions: [...(answer.actions ?? []), submit(d.btnFind, VERB_DIRECTORY, { filters: filters.join(','), lang: language })],
+  };
+}
+
 /** "Lieber eine Person fragen?": KOK's staffed online contact point and the Land's Fachberatungsstelle. */
 export function askAPerson(t: TextSet, language: Language): { block: CardElement; action: CardElement } {
   const d = t.directory;

@@ -123,6 +123,21 @@ describe('contact questions through the bot get the directory card', () => {
     expect(cardText(await press({ verb: 'directory', land: 'XX', filters: '<script>' }))).toContain(texts.de.directory.askLand);
   });
 
+  it('a contact question without a Land that the sources answer clearly: the answer, and below it the Land to pick', async () => {
+    const card = await ask('Wo finde ich eine Beratungsstelle?');
+    expect(cardText(card)).toContain(texts.de.answerTitle);
+    expect(cardText(card)).toMatch(/Quelle:/);
+    const landChoice = card.body.flatMap((e: any) => e.items ?? []).find((e: any) => e.type === 'Input.ChoiceSet' && e.id === 'land');
+    expect(landChoice.choices.map((c: any) => c.value)).toEqual([...BUNDESLAENDER]);
+    const find = card.actions.find((a: any) => a.data?.verb === 'directory');
+    expect(find.title).toBe(texts.de.directory.btnFind);
+    // The channel sends the chosen Land with the button's data.
+    const hamburg = await press({ ...find.data, land: 'HH' });
+    expect(cardText(hamburg)).toContain('Fachberatungsstellen und Kontakte in Hamburg');
+    // No Land chosen: the Land question, not an error.
+    expect(cardText(await press(find.data))).toContain(texts.de.directory.askLand);
+  });
+
   it('leaves knowledge questions about Fachberatungsstellen to the search', async () => {
     const reply = replies(await inject(app, message('Was macht eine Fachberatungsstelle?')));
     expect(cardText(cardOf(reply[0]))).not.toContain(texts.de.directory.askLand);

@@ -39,6 +39,12 @@ describe('npm run ask (CLI contract, scripts/ask.ts main in-process)', () => {
     for (const o of objects) expect(['confident', 'uncertain', 'none']).toContain(o.answer);
   });
 
+  it("answers as the chat does: a contact question naming a Land gets that Land's directory first, confidently", async () => {
+    const parsed = JSON.parse((await ask(['--json', 'Welche Fachberatungsstelle gibt es in Sachsen?'])).trim());
+    expect(parsed.answer).toBe('confident');
+    expect(parsed.results[0].id).toBe('verzeichnis-sn#eintraege');
+  });
+
   it('without --json prints a readable answer with source and Stand', async () => {
     const out = await ask(['Bielefelder Modell']);
     expect(out).toMatch(/Städte- und Gemeindebund/);

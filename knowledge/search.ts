@@ -462,25 +462,32 @@ export class KnowledgeSearch {
    * index has neither word). Built once per search, and only when a candidate is asked about.
    */
   private phrasingCover(concepts: Concept[], weights: number[], mass: number) {
-    const conceptsOf = new Map<number, Array<[concept: number, weight: number]>>();
-    for (let i = 0; i < concepts.length; i++)
-      for (const a of concepts[i].alternatives)
-        for (const t of a.terms) {
-          const list = conceptsOf.get(t);
-          if (list) list.push([i, a.weight]);
-          else conceptsOf.set(t, [[i, a.weight]]);
-        }
-    this.phrasingsOf(0);
-    // A typed word no phrasing has cannot match one: such a concept is matched by its terms only.
-    const typed = concepts.map((c) => {
-      const ids = c.words.map((w) => this.phrasingWord.get(stem(w)) ?? -1);
-      return ids.length && !ids.includes(-1) ? ids : undefined;
-    });
+    // Built on the first call: most searches ask about one passage only (the first hit, for the confidence).
+    let conceptsOf: Map<number, Array<[concept: number, weight: number]>> | undefined;
+    let typed: Array<number[] | undefined> = [];
     const got = new Float64Array(concepts.length);
+    const prepare = () => {
+      conceptsOf = new Map();
+      for (let i = 0; i < concepts.length; i++)
+        for (const a of concepts[i].alternatives)
+          for (const t of a.terms) {
+            const list = conceptsOf.get(t);
+            if (list) list.push([i, a.weight]);
+            else conceptsOf.set(t, [[i, a.weight]]);
+          }
+      this.phrasingsOf(0);
+      // A typed word no phrasing has cannot match one: such a concept is matched by its terms only.
+      typed = concepts.map((c) => {
+        const ids = c.words.map((w) => this.phrasingWord.get(stem(w)) ?? -1);
+        return ids.length && !ids.includes(-1) ? ids : undefined;
+      });
+      return conceptsOf;
+    };
     const cover = (phrasing: Phrasing): number => {
+      const conceptsOf_ = conceptsOf ?? prepare();
       got.fill(0);
       for (const t of phrasing.terms) {
-        const list = conceptsOf.get(t);
+        const list = conceptsOf_.get(t);
         if (list) for (const [i, w] of list) if (w > got[i]) got[i] = w;
       }
       let covered = 0;
@@ -505,12 +512,14 @@ export class KnowledgeSearch {
    * covers by itself: a phrasing that has all the question's words is better evidence than the same words
    * spread over a passage's heading, phrasings and text.
    */
-  private matchQuestions(share: ((pid: number, heading: boolean) => number) | undefined, total: Accumulator): void {
-    if (!share) return;
-    for (const pid of this.top(total, SEARCH_DEFAULTS.questionMatchCandidates)) {
+  private matchQuestions(share: ((pid: number, heading: boolean) => number) | undefined, total: Accumulator): number[] {
+    const candidates = this.top(total, SEARCH_DEFAULTS.questionMatchCandidates);
+    if (!share) return candidates;
+    for (const pid of candidates) {
       if (!this.index.passages[pid].questions?.length) continue;
       total.value[pid] *= 1 + SEARCH_DEFAULTS.questionMatchWeight * share(pid, false);
     }
+    return candidates;
   }
 
   /** A Land's directory counts less in a question about another Land or none ("Muss sie zur Polizei?" is no Berlin question). */
@@ -738,11 +747,17 @@ export class KnowledgeSearch {
     this.avoid(facts, total);
     this.weighRegions(query, total);
     const share = conceptMass ? this.phrasingCover(concepts, conceptWeights, conceptMass) : undefined;
-    this.matchQuestions(share, total);
+    const candidates = this.matchQuestions(share, total);
     const yearHint = concepts.find((c) => c.yearHint)?.yearHint;
     if (yearHint) this.hintYears(yearHint, total, Math.max(2, limit));
 
-    const ranked = this.top(total, Math.max(2, limit));
+    // A boost only raises its candidate, so the leaders are among the candidates unless a year hint
+    // re-weighed others: re-sort those instead of passing over every passage again.
+    const wanted = Math.max(2, Math.floor(limit));
+    const ranked =
+      !yearHint && wanted <= candidates.length
+        ? candidates.sort((a, b) => total.value[b] - total.value[a] || a - b).slice(0, wanted)
+        : this.top(total, wanted);
     const top = ranked.length ? total.value[ranked[0]] : 0;
     const signals = this.signals(concepts, ranked, total, conceptMass, language);
     signals.phrasing = ranked.length && share ? share(ranked[0], true) : 0;

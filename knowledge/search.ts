@@ -183,7 +183,7 @@ export class KnowledgeSearch {
   private triggerVocab: Vocabulary | undefined;
   private readonly triggerOf = new Map<string, PhraseStart>();
   private passageIds: Map<string, number> | undefined;
-  /** The Land of each directory passage; undefined for every other passage. */
+  /** The Länder a passage is about alone (a directory page, a step for one Land); undefined for every other passage. */
   private readonly passageRegion: Array<string[] | undefined>;
   /** 1 for the terms only alternate questions use (see SerializedIndex.phrasingOnly). */
   private readonly phrasingOnly: Uint8Array;
@@ -209,8 +209,8 @@ export class KnowledgeSearch {
     }
     this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
     this.sources = new Map(index.sources.map((s) => [s.id, s]));
-    // Only a directory's Land: an NRW guide may be the one source on a general topic ("Europäische Zusammenarbeit"),
-    // a Land's list of counselling centres answers nothing but "who is there in that Land".
+    // Only a directory's Land and a step's own: an NRW guide may be the one source on a general topic ("Europäische
+    // Zusammenarbeit"), a Land's list of counselling centres answers nothing but "who is there in that Land".
     this.passageRegion = index.passages.map((p) => {
       const source = this.sources.get(p.sourceId);
       if (p.regions?.length) return p.regions;
@@ -432,11 +432,11 @@ export class KnowledgeSearch {
     }
   }
 
-  private phrasings: Phrasing[][] | undefined;
-  /** Numbers for every word of a phrasing (stemmed), so the typed words are compared as numbers. */
+  private phrasings: Array<Phrasing[] | undefined> = [];
+  /** Numbers for every word of a phrasing read so far (stemmed), so the typed words are compared as numbers. */
   private readonly phrasingWord = new Map<string, number>();
 
-  /** Per passage: its heading (with the source title) first, then its alternate questions (built on first use). */
+  /** A passage's heading (with the source title) first, then its alternate questions; read when first asked for. */
   private phrasingsOf(pid: number): Phrasing[] {
     const number = (w: string) => {
       let id = this.phrasingWord.get(w);
@@ -450,50 +450,41 @@ export class KnowledgeSearch {
         words: Int32Array.from(new Set(stems.map(number))),
       };
     };
-    this.phrasings ??= this.index.passages.map((p) =>
-      [`${this.sources.get(p.sourceId)?.title ?? ''} ${p.heading}`, ...(p.questions ?? [])].map(phrasingOf),
-    );
-    return this.phrasings[pid];
+    const p = this.index.passages[pid];
+    return (this.phrasings[pid] ??= [`${this.sources.get(p.sourceId)?.title ?? ''} ${p.heading}`, ...(p.questions ?? [])].map(phrasingOf));
   }
 
   /**
    * How much of the question one phrasing covers by itself, for the passages asked about: a concept counts as
    * covered by one of its index terms or by the very words typed ("how long" in "How long is …", though the
-   * index has neither word). Built once per search, and only when a candidate is asked about.
+   * index has neither word). The look-up is built on the first call: most searches ask about the first hit only.
    */
   private phrasingCover(concepts: Concept[], weights: number[], mass: number) {
-    // Built on the first call: most searches ask about one passage only (the first hit, for the confidence).
     let conceptsOf: Map<number, Array<[concept: number, weight: number]>> | undefined;
-    let typed: Array<number[] | undefined> = [];
-    const got = new Float64Array(concepts.length);
-    const prepare = () => {
-      conceptsOf = new Map();
+    const lookUp = () => {
+      const map = new Map<number, Array<[concept: number, weight: number]>>();
       for (let i = 0; i < concepts.length; i++)
         for (const a of concepts[i].alternatives)
           for (const t of a.terms) {
-            const list = conceptsOf.get(t);
+            const list = map.get(t);
             if (list) list.push([i, a.weight]);
-            else conceptsOf.set(t, [[i, a.weight]]);
+            else map.set(t, [[i, a.weight]]);
           }
-      this.phrasingsOf(0);
-      // A typed word no phrasing has cannot match one: such a concept is matched by its terms only.
-      typed = concepts.map((c) => {
-        const ids = c.words.map((w) => this.phrasingWord.get(stem(w)) ?? -1);
-        return ids.length && !ids.includes(-1) ? ids : undefined;
-      });
-      return conceptsOf;
+      return map;
     };
+    const typed = concepts.map((c) => c.words.map(stem));
+    const got = new Float64Array(concepts.length);
     const cover = (phrasing: Phrasing): number => {
-      const conceptsOf_ = conceptsOf ?? prepare();
+      conceptsOf ??= lookUp();
       got.fill(0);
       for (const t of phrasing.terms) {
-        const list = conceptsOf_.get(t);
+        const list = conceptsOf.get(t);
         if (list) for (const [i, w] of list) if (w > got[i]) got[i] = w;
       }
       let covered = 0;
       for (let i = 0; i < got.length; i++) {
-        const ids = typed[i];
-        if (ids && got[i] < 1 && ids.every((id) => phrasing.words.includes(id))) got[i] = 1;
+        // Every word of a phrasing has its number once the phrasing is read: a typed word without one is not in it.
+        if (got[i] < 1 && typed[i].length && typed[i].every((w) => phrasing.words.includes(this.phrasingWord.get(w) ?? -1))) got[i] = 1;
         covered += got[i] * weights[i];
       }
       return covered / mass;

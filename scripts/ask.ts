@@ -1,7 +1,6 @@
 import readline from 'node:readline';
 import { answerAsChat } from '../dialogs/questionRoute';
 import { loadQueryVocabulary } from '../dialogs/directoryQuery';
-import type { KnowledgeSearch } from '../knowledge/search';
 import { loadCliSearch, processIo, runIfMain, type CliIo } from './cli';
 
 /**
@@ -51,7 +50,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   if (!search) return 1;
   const vocab = loadQueryVocabulary();
   const answer = (q: string) => {
-    const chat = answerAsChat(search as KnowledgeSearch, q, vocab);
+    const chat = answerAsChat(search, q, vocab);
     io.out(json ? `${JSON.stringify(toJson(chat))}\n` : `${readable(chat)}\n`);
   };
   if (!fromStdin) {

@@ -6,9 +6,10 @@ import { parseContactQuestion, type ContactQuestion, type Filter, type QueryVoca
 /**
  * What the chat does with a free-text question (pure; the bot, `ask --json` and the eval share it):
  * - `directory`: a contact question naming a Land or city gets that Land's directory ("Beratungsstelle in Leipzig?");
- * - `askLand`: a contact question without a Land the sources do not answer clearly gets the Land buttons alone;
- * - `offerLand`: a contact question without a Land the sources answer clearly gets that answer, with the Land
- *   to pick below it ("Wo finde ich eine Beratungsstelle?" gets the step on finding one, not only "Which Land?");
+ * - `askLand`: a contact question without a Land the sources do not answer at all gets the Land buttons alone;
+ * - `offerLand`: a contact question without a Land the sources answer, clearly or with alternatives, gets that
+ *   answer with the Land to pick below it ("Wo finde ich eine Beratungsstelle?" gets the step on finding one, not
+ *   only "Which Land?"; "Gibt es Beratungsstellen für Männer?" the step on men, with the Land list one tap away);
  * - `search`: every other question gets the search's answer.
  */
 export type QuestionRoute =
@@ -25,8 +26,9 @@ export function routeQuestion(
   const asked = parseContactQuestion(question, vocab);
   if (!asked) return { kind: 'search' };
   if (asked.land) return { kind: 'directory', asked: { ...asked, land: asked.land } };
-  // Only a clear answer keeps the floor: an uncertain one may be about something else ("Welche Beratungsstelle hilft …").
-  return decideAnswer(result) === 'confident' ? { kind: 'offerLand', filters: asked.filters } : { kind: 'askLand', filters: asked.filters };
+  // A contact word does not make every question a directory request ("Darf die Fachberatungsstelle der Polizei
+  // sagen …", "Wer zahlt die Dolmetscherin in der Beratung?"): whatever the sources answer stays on the screen.
+  return decideAnswer(result) === 'none' ? { kind: 'askLand', filters: asked.filters } : { kind: 'offerLand', filters: asked.filters };
 }
 
 /** The indexed passage a directory answer shows: the Land's list of entries. */

@@ -66,6 +66,11 @@ export class KnownWords {
     return undefined;
   }
 
+  /** A compound's head that is a verb and a noun's plural ("fragen" of "Steuerfragen"): as a head, the noun. */
+  private pluralOfNoun(word: string): boolean {
+    return ['en', 'n', 'e', 's'].some((ending) => word.endsWith(ending) && this.kinds.get(word.slice(0, -ending.length)) === 'noun');
+  }
+
   /** The kind of a folded word, or undefined when it is not an ordinary German word. */
   kind(word: string): WordKind | undefined {
     const w = fold(word);
@@ -84,7 +89,7 @@ export class KnownWords {
       if (!head) continue;
       const modifier = w.slice(0, i);
       if (this.kinds.has(modifier) || (modifier.endsWith('s') && this.kinds.has(modifier.slice(0, -1))) || this.exact(modifier))
-        return head;
+        return head === 'word' && this.pluralOfNoun(part) ? 'noun' : head;
     }
     return undefined;
   }

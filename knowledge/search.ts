@@ -45,6 +45,11 @@ export const SEARCH_DEFAULTS = Object.freeze({
    */
   unknownNounMass: 0.5,
   unknownWordMass: 0.15,
+  /**
+   * An ordinary German verb, adjective or adverb the sources happen to use ("hilft", "schnell") counts this
+   * much: rare in a small corpus, it would otherwise outweigh the nouns that say what a question is about.
+   */
+  ordinaryWordMass: 0.5,
   unknownNumberMass: 0.1,
   /** In a description of several sentences ending in a question, the story before the question weighs this much. */
   contextWeight: 0.7,
@@ -369,7 +374,9 @@ export class KnowledgeSearch {
       if (phrase.length === 1)
         return this.expand(phrase[0], w, false, p !== chosen && p < group.triggers ? Infinity : SEARCH_DEFAULTS.minPrefixLength);
       const ids = phrase.filter((t) => !this.lexicon.stopwords.has(t)).map((t) => this.vocab.id(t));
-      return ids.every((x) => x !== undefined) ? [{ terms: ids as number[], weight: w }] : [];
+      // A phrase that is partly question words ("wer hilft") matches its rest ("hilft") as a part, not as the whole.
+      const part = ids.length / phrase.length;
+      return ids.every((x) => x !== undefined) ? [{ terms: ids as number[], weight: w * part }] : [];
     });
     return { words: typed, alternatives, mass: group.mass, fact: group.fact };
   }
@@ -534,7 +541,10 @@ export class KnowledgeSearch {
       const weight = SEARCH_DEFAULTS.phrasingWordWeight;
       return { words: [token], alternatives: [{ terms: [id], weight }], mass: SEARCH_DEFAULTS.unknownWordMass };
     }
-    if (id !== undefined) return { words: [token], alternatives: this.expand(stemmed, 1, true), mass: 1 };
+    if (id !== undefined) {
+      const ordinary = language === 'de' && this.lexicon.knownWords?.().kind(token) === 'word';
+      return { words: [token], alternatives: this.expand(stemmed, 1, true), mass: ordinary ? SEARCH_DEFAULTS.ordinaryWordMass : 1 };
+    }
     if (/^[0-9]+$/.test(token)) return { words: [token], alternatives: [], mass: SEARCH_DEFAULTS.unknownNumberMass };
     // A verb form of a word the sources name as a noun ("ausgesagt" → "Aussage", "beraten" → "Beratung").
     const related = relatedForms(token).flatMap((form) => {

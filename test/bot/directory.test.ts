@@ -110,8 +110,8 @@ describe('contact questions through the bot get the directory card', () => {
     expect(namesIn(en)).toEqual(namesIn(de));
   });
 
-  it('asks for the Land with the 16 Länder as buttons, and a button shows that Land', async () => {
-    const card = await ask('Welche Beratungsstelle hilft bei Arbeitsausbeutung?');
+  it('asks for the Land with the 16 Länder as buttons when the sources answer nothing, and a button shows that Land', async () => {
+    const card = await ask('Welche Beratungsstelle hilft bei Arbeitsausbeutung im Zirkus?');
     expect(cardText(card)).toContain(texts.de.directory.askLand);
     const buttons = card.body.filter((e: any) => e.type === 'ActionSet').flatMap((e: any) => e.actions);
     expect(buttons.map((b: any) => b.data.land)).toEqual([...BUNDESLAENDER]);
@@ -121,6 +121,19 @@ describe('contact questions through the bot get the directory card', () => {
     expect(cardText(saxony)).toMatch(/keine Beratungsstelle speziell bei Arbeitsausbeutung erfasst/);
     // Untrusted button values never crash: an unknown Land code leads back to the Land question.
     expect(cardText(await press({ verb: 'directory', land: 'XX', filters: '<script>' }))).toContain(texts.de.directory.askLand);
+  });
+
+  it('a contact question without a Land that the sources answer with alternatives keeps the answer, with the Land below it', async () => {
+    const card = await ask('Welche Beratungsstelle hilft bei Arbeitsausbeutung?');
+    expect(cardText(card)).toContain(texts.de.uncertainIntro);
+    expect(cardText(card)).toContain(texts.de.alternativesLabel);
+    expect(cardText(card)).toContain('Servicestelle gegen Arbeitsausbeutung');
+    const landChoice = card.body.flatMap((e: any) => e.items ?? []).find((e: any) => e.type === 'Input.ChoiceSet' && e.id === 'land');
+    expect(landChoice.choices.map((c: any) => c.value)).toEqual([...BUNDESLAENDER]);
+    const find = card.actions.find((a: any) => a.data?.verb === 'directory');
+    expect(find.data.filters).toBe('labour');
+    const saxony = await press({ ...find.data, land: 'SN' });
+    expect(cardText(saxony)).toContain('Fachberatungsstellen und Kontakte in Sachsen');
   });
 
   it('a contact question without a Land that the sources answer clearly: the answer, and below it the Land to pick', async () => {

@@ -78,5 +78,13 @@ describe('KnownWords.kind', () => {
     expect(known.kind('Bürgeramt')).toBe('noun');
     expect(known.kind('jugendlaufen')).toBe('word');
     expect(known.kind('xqzamtt')).toBeUndefined();
+    // A head that is a verb and a noun's plural makes a noun: "Steuerfragen" are questions, not asking.
+    const withFrage = new KnownWords([
+      ['steuer', 'noun'],
+      ['frage', 'noun'],
+      ['fragen', 'word'],
+    ]);
+    expect(withFrage.kind('Steuerfragen')).toBe('noun');
+    expect(withFrage.kind('fragen')).toBe('word');
   });
 });

@@ -214,6 +214,14 @@ describe('confidence', () => {
     expect(unaware.search('muss die zur polizei').hits[0].passage.sourceId).toBe('verzeichnis-be');
   });
 
+  it('question words do not make a content word: "wer hilft" matches "hilft" as a part, an ordinary verb weighs little', () => {
+    // One alternate question of the step on cooperating with the police has "hilft"; the question is about help.
+    expect(search.search('Wer hilft ihnen dabei?').hits[0].passage.id).not.toBe('checkliste-entschaedigung#mitwirkung-aufklaerung');
+    // The unknown noun "Steuerfragen" is what the question is about: no confident answer from "hilft" alone.
+    const tax = search.search('Welche Beratungsstelle hilft bei Steuerfragen?');
+    expect(tax.confidence).toBeLessThan(tax.bands.plausible);
+  });
+
   it('prefers a passage with a year for a question that asks when', () => {
     const { hits } = search.search('In welchem Jahr wurde die BLAG eingerichtet?');
     expect(hits[0].passage.text).toMatch(/2003/);

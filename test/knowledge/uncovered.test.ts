@@ -23,6 +23,20 @@ describe('topics the sources do not cover (lexicon uncovered.yaml)', () => {
     expect(result.confidence).toBeLessThan(result.bands.plausible);
   });
 
+  it('declines amounts, family law and everyday administration, and keeps what a step answers', () => {
+    for (const q of [
+      'wie viel kohle kriegt die genau im monat',
+      'Scheidung Kosten',
+      'Lohn einklagen Arbeitsausbeutung',
+      'wie ist das in holland geregelt',
+    ])
+      expect([q, search.search(q).uncovered]).toEqual([q, true]);
+    // "einklagen" alone stays: a step answers whether a shelter place can be claimed in court.
+    const shelter = search.search('Kann sie einen Platz im Frauenhaus einklagen?');
+    expect(shelter.uncovered).toBe(false);
+    expect(shelter.hits[0].passage.id).toBe('checkliste-unterkunft#kein-rechtsanspruch-vor-2032');
+  });
+
   it('counts such a term only where it is asked about, not in the story before the question', () => {
     const result = search.search('Sie ist Nebenklägerin im Prozess gegen den Zuhälter. Welche Aufenthaltserlaubnis kann sie bekommen?');
     expect(result.uncovered).toBe(false);

@@ -51,6 +51,10 @@ export const SEARCH_DEFAULTS = Object.freeze({
    */
   ordinaryWordMass: 0.5,
   unknownNumberMass: 0.1,
+  /** Umlauts are restored in words up to this long by the dictionary (longer ones: by the index and lexicon only). */
+  maxUmlautDictionaryLength: 14,
+  /** Two umlauts are restored only in a word with at most this many places for one ("Auslanderbehorde"). */
+  maxUmlautPairSpots: 4,
   /** In a description of several sentences ending in a question, the story before the question weighs this much. */
   contextWeight: 0.7,
   /** The story's concepts weigh together at most this many times the question clause's (chosen on the tune split). */
@@ -287,9 +291,44 @@ export class KnowledgeSearch {
     return out;
   }
 
+  /** A word the sources, the lexicon or (for a word of ordinary length) the dictionary know, or a stop word. */
+  private isKnownToken(token: string): boolean {
+    const stemmed = stem(token);
+    return (
+      this.lexicon.stopwords.has(token) ||
+      this.vocab.id(stemmed) !== undefined ||
+      this.phraseStarts.has(stemmed) ||
+      // Splitting a long compound into dictionary words costs: for each variant tried, only short words ask.
+      (token.length <= SEARCH_DEFAULTS.maxUmlautDictionaryLength && this.lexicon.knownWords?.().kind(token) !== undefined)
+    );
+  }
+
+  /**
+   * A German word typed without its umlauts ("fur", "zustandig", "Rumanien", "mussen"; folded text spells
+   * them ae/oe/ue): the spelling with them when only that one is a known word. Not a typo to repair by
+   * similarity, which would weigh it down: the word is spelt right on a keyboard without umlauts.
+   */
+  private withUmlauts(token: string): string {
+    if (!/[aou]/.test(token) || this.isKnownToken(token)) return token;
+    const spots = [...token.matchAll(/[aou](?!e)/g)].map((m) => m.index);
+    const restore = (t: string, at: number) => `${t.slice(0, at + 1)}e${t.slice(at + 1)}`;
+    for (let a = 0; a < spots.length; a++) {
+      const one = restore(token, spots[a]);
+      if (this.isKnownToken(one)) return one;
+    }
+    if (spots.length > SEARCH_DEFAULTS.maxUmlautPairSpots) return token;
+    for (let a = 0; a < spots.length; a++)
+      for (let b = a + 1; b < spots.length; b++) {
+        // The later spot first: inserting an "e" shifts the positions after it.
+        const two = restore(restore(token, spots[b]), spots[a]);
+        if (this.isKnownToken(two)) return two;
+      }
+    return token;
+  }
+
   /** Turns the question into concepts: synonym phrases first (longest match), then single content words. */
   private concepts(query: string, language: 'de' | 'en'): Concept[] {
-    const tokens = words(query);
+    const tokens = language === 'de' ? words(query).map((t) => this.withUmlauts(t)) : words(query);
     const stems = tokens.map(stem);
     const concepts: Concept[] = [];
     const clause = questionClauseStart(query);
@@ -367,8 +406,16 @@ export class KnowledgeSearch {
     if (group.uncovered) return { words: typed, alternatives: [], mass: 1, uncovered: true };
     // Asks for a year: a hint for the leading candidates (see hintYears), and the words themselves are no content.
     if (group.answer === 'year') return { words: typed, alternatives: [], mass: 0, yearHint: group.weights[0] };
+    // The phrase as typed counts fully where the sources use it; words only alternate questions use (English
+    // "reflection period" in one step's phrasings) weigh as the group's other phrases, so the sources' own
+    // word ("Bedenkfrist") decides.
+    const inSources = (phrase: string[]) =>
+      phrase.some((t) => {
+        const id = this.vocab.id(t);
+        return id !== undefined && !this.phrasingOnly[id] && !this.lexicon.stopwords.has(t);
+      });
     const alternatives = group.phrases.flatMap((phrase, p) => {
-      const w = p === chosen ? 1 : group.weights[p];
+      const w = p === chosen && inSources(phrase) ? 1 : group.weights[p];
       // No spelling variants: a lexicon word was typed as listed, a variant would be a false friend ("Chef" → "sicher").
       // The other words users write for it only count as spelled (their prefixes reach false friends: "Pole" → "Polizei").
       if (phrase.length === 1)

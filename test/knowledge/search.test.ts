@@ -222,6 +222,14 @@ describe('confidence', () => {
     expect(tax.confidence).toBeLessThan(tax.bands.plausible);
   });
 
+  it('reads words typed without umlauts as the words with them, not as typos', () => {
+    const plain = search.search('Wer ist zustandig fur die Entschadigung, wenn sie aus Rumanien kommt?');
+    const proper = search.search('Wer ist zuständig für die Entschädigung, wenn sie aus Rumänien kommt?');
+    expect(plain.unknownWords).toEqual([]);
+    expect(plain.hits.map((h) => [h.passage.id, h.score])).toEqual(proper.hits.map((h) => [h.passage.id, h.score]));
+    expect(plain.confidence).toBeCloseTo(proper.confidence, 6);
+  });
+
   it('prefers a passage with a year for a question that asks when', () => {
     const { hits } = search.search('In welchem Jahr wurde die BLAG eingerichtet?');
     expect(hits[0].passage.text).toMatch(/2003/);

@@ -583,13 +583,15 @@ export class KnowledgeSearch {
   /** A single question word: its spellings in the index, or, unknown, how much it may count against the question. */
   private wordConcept(token: string, stemmed: string, language: 'de' | 'en'): Concept {
     const id = this.vocab.id(stemmed);
-    if (id !== undefined && this.phrasingOnly[id] && language === 'de' && this.lexicon.knownWords?.().kind(token) === 'word') {
-      // An ordinary verb or adverb only a phrasing uses ("wechselt", "essen"): a hint, not what a question is about.
-      const weight = SEARCH_DEFAULTS.phrasingWordWeight;
-      return { words: [token], alternatives: [{ terms: [id], weight }], mass: SEARCH_DEFAULTS.unknownWordMass };
-    }
     if (id !== undefined) {
       const ordinary = language === 'de' && this.lexicon.knownWords?.().kind(token) === 'word';
+      // An ordinary verb or adverb only a phrasing uses ("wechselt", "essen"): a hint, not what a question is about.
+      if (ordinary && this.phrasingOnly[id])
+        return {
+          words: [token],
+          alternatives: [{ terms: [id], weight: SEARCH_DEFAULTS.phrasingWordWeight }],
+          mass: SEARCH_DEFAULTS.unknownWordMass,
+        };
       return { words: [token], alternatives: this.expand(stemmed, 1, true), mass: ordinary ? SEARCH_DEFAULTS.ordinaryWordMass : 1 };
     }
     if (/^[0-9]+$/.test(token)) return { words: [token], alternatives: [], mass: SEARCH_DEFAULTS.unknownNumberMass };

@@ -36,7 +36,11 @@ function plainKind(dictionary: Map<string, WordKind>, w: string): WordKind | und
     const head = part.length >= 5 ? exact(part, false) : part.length === 4 || listed === 'noun' ? listed : undefined;
     if (!head) continue;
     const modifier = w.slice(0, i);
-    if (dictionary.has(modifier) || (modifier.endsWith('s') && dictionary.has(modifier.slice(0, -1))) || exact(modifier)) return head;
+    if (dictionary.has(modifier) || (modifier.endsWith('s') && dictionary.has(modifier.slice(0, -1))) || exact(modifier)) {
+      // A verb head that is also a noun's plural makes the compound a noun ("Steuer-fragen").
+      const plural = ['en', 'n', 'e', 's'].some((e) => part.endsWith(e) && dictionary.get(part.slice(0, -e.length)) === 'noun');
+      return head === 'word' && plural ? 'noun' : head;
+    }
   }
   return undefined;
 }

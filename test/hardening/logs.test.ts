@@ -78,7 +78,8 @@ describe('logs without content', () => {
       seen.push(await post(message(`Notfall ${NAME}`, { conversation, from })));
       return seen;
     });
-    const all = lines.join('');
+    // Request ids and timestamps are random digits and hex: they may hold "5550" by chance, so they are left out of the search.
+    const all = lines.join('').replace(/"(reqId|time)":("[^"]*"|[0-9]+)/g, '');
     expect(statuses).toEqual([200, 200, 200, 200, 200, 400, 200, 200]);
     expect(all).toMatch(/"msg":"turn failed"/);
     expect(lines.length).toBeGreaterThan(5);

@@ -6,7 +6,7 @@ import { ageAt, ageFact, questionClauseStart } from './caseFacts';
 import { guessLanguage, type Lexicon } from './lexicon';
 import { stem, words } from './normalize';
 import { Vocabulary } from './vocabulary';
-import { relatedForms } from './wordForms';
+import { clauseFinalParticles, relatedForms } from './wordForms';
 
 /** Weights of the ways a query word can meet the index, and the confidence bands; one frozen place. */
 export const SEARCH_DEFAULTS = Object.freeze({
@@ -337,11 +337,16 @@ export class KnowledgeSearch {
   /** Turns the question into concepts: synonym phrases first (longest match), then single content words. */
   private concepts(query: string, language: 'de' | 'en'): Concept[] {
     const tokens = language === 'de' ? words(query).map((t) => this.withUmlauts(t)) : words(query);
+    const joinedParticles = language === 'de' ? this.joinSeparatedVerbs(query, tokens) : undefined;
     const stems = tokens.map(stem);
     const concepts: Concept[] = [];
     const clause = questionClauseStart(query);
     for (let i = 0; i < stems.length;) {
       const scale = i >= clause ? 1 : SEARCH_DEFAULTS.contextWeight;
+      if (joinedParticles?.has(i)) {
+        i++;
+        continue;
+      }
       const age = ageAt(tokens, i);
       if (age) {
         const group = this.factGroup(ageFact(age.age));
@@ -378,6 +383,36 @@ export class KnowledgeSearch {
       for (const c of concepts) if (c.scale !== 1) c.scale = scale;
     }
     return concepts;
+  }
+
+  /**
+   * A separable verb split over its clause asks for the word it forms ("Wen ruf ich an?" → "Anruf", "wenn sie
+   * aussagt" and "sagt sie aus" → "Aussage"): a clause-final particle joins the first word of its clause it makes
+   * a sources' word with, itself or as a verb form. A word the sources use as typed stays ("arbeiten … mit":
+   * the sources split it too). Rewrites `tokens` in place; returns the particles used.
+   */
+  private joinSeparatedVerbs(query: string, tokens: string[]): Set<number> | undefined {
+    let used: Set<number> | undefined;
+    for (const { particle, clauseStart } of clauseFinalParticles(query)) {
+      for (let j = clauseStart; j < particle; j++) {
+        const joined = tokens[particle] + tokens[j];
+        if (/[0-9]/.test(joined) || !this.reachesIndex(joined)) continue;
+        if (!this.lexicon.stopwords.has(tokens[j]) && this.reachesIndex(tokens[j])) break;
+        tokens[j] = joined;
+        (used ??= new Set()).add(particle);
+        break;
+      }
+    }
+    return used;
+  }
+
+  /** A word the sources use (not only an alternate question), itself or as the noun of a verb form. */
+  private reachesIndex(token: string): boolean {
+    const inSources = (term: string) => {
+      const id = this.vocab.id(term);
+      return id !== undefined && !this.phrasingOnly[id];
+    };
+    return inSources(stem(token)) || relatedForms(token).some(inSources);
   }
 
   /**

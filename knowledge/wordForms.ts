@@ -1,4 +1,4 @@
-import { stem } from './normalize';
+import { stem, words } from './normalize';
 
 /*
  * Related forms of a German verb form (pure): caseworkers write what happened ("hat ausgesagt", "wurde
@@ -41,4 +41,24 @@ export function relatedForms(token: string): string[] {
   }
   out.delete(stem(token));
   return [...out];
+}
+
+/** Particles a separable verb leaves at the end of its clause ("Wen ruf ich an?", "Sie sagt morgen aus."). */
+const CLAUSE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'los', 'mit', 'nach', 'vor', 'weg', 'zurueck']);
+
+/**
+ * Where a separated verb particle may belong to a verb before it: each particle that ends a clause (before
+ * , . ; : ! ? or the end), with the first token of its clause, both as indexes into `words(text)`.
+ */
+export function clauseFinalParticles(text: string): Array<{ particle: number; clauseStart: number }> {
+  const out: Array<{ particle: number; clauseStart: number }> = [];
+  let start = 0;
+  // Splitting on punctuation yields the same tokens as the whole text ("30.000" is "30", "000" either way).
+  for (const clause of text.split(/[,.;:!?]/)) {
+    const tokens = words(clause);
+    const last = tokens.length - 1;
+    if (last >= 1 && CLAUSE_PARTICLES.has(tokens[last])) out.push({ particle: start + last, clauseStart: start });
+    start += tokens.length;
+  }
+  return out;
 }

@@ -65,6 +65,24 @@ describe('German-aware matching', () => {
     expect(small.search('Wird sie dort beraten?').hits[0]?.passage.id).toBe('beratung');
   });
 
+  it('joins a separable verb split over its clause ("Wen ruf ich an?" → Anruf, "sagt … aus" → Aussage)', () => {
+    const passage = (id: string, text: string) => ({ id, sourceId: 's', heading: id, text });
+    const small = new KnowledgeSearch(
+      buildIndex(
+        [source],
+        [
+          passage('anruf', 'Ein Anruf beim Hilfetelefon ist rund um die Uhr möglich.'),
+          passage('aussage', 'Eine Aussage vor Gericht ist freiwillig.'),
+        ],
+      ),
+      loadLexicon(),
+    );
+    expect(small.search('Wen ruf ich an?').hits[0]?.passage.id).toBe('anruf');
+    expect(small.search('Sie sagt nächste Woche bei der Polizei aus, was nun?').hits[0]?.passage.id).toBe('aussage');
+    // Only a particle that ends its clause joins: "an der Grenze" is a preposition.
+    expect(small.search('Sie sagt an der Grenze nichts').hits[0]?.passage.id).not.toBe('aussage');
+  });
+
   it.each([
     ['Opferentschaedigungsgesetz', /Opferentschädigungsgesetz/],
     ['Bilefelder Modl', /Bielefeld/],

@@ -11,6 +11,8 @@ import { clauseFinalParticles, relatedForms } from './wordForms';
 /** Weights of the ways a query word can meet the index, and the confidence bands; one frozen place. */
 export const SEARCH_DEFAULTS = Object.freeze({
   limit: 5,
+  /** Stop words that may stand between the words of a lexicon phrase ("wohin kann ich sie schicken"). */
+  maxPhraseGap: 3,
   synonymWeight: 0.8,
   prefixWeight: 0.7,
   fuzzyWeight: 0.75,
@@ -90,6 +92,23 @@ export const SEARCH_DEFAULTS = Object.freeze({
 });
 
 /** German articles (stemmed): inside a lexicon phrase one stands for any other. */
+/** Words a lexicon phrase never skips: "wer kann nicht helfen" is no "wer kann helfen". */
+const NEGATIONS = new Set([
+  'nicht',
+  'kein',
+  'keine',
+  'keinen',
+  'keinem',
+  'keiner',
+  'keines',
+  'ohne',
+  'nie',
+  'niemand',
+  'not',
+  'no',
+  'never',
+  'without',
+]);
 const ARTICLES = new Set(['der', 'die', 'das', 'dem', 'den', 'des', 'ein', 'eine', 'einem', 'einen', 'einer', 'eines'].map(stem));
 
 interface Alternative {
@@ -355,10 +374,12 @@ export class KnowledgeSearch {
         continue;
       }
       let match: PhraseStart | null = null;
+      let matched: number[] = [];
       for (const start of this.phraseStarts.get(stems[i]) ?? []) {
         if (start.length <= (match?.length ?? 0)) continue;
         const phrase = this.lexicon.synonyms[start.group].phrases[start.phrase];
-        if (phrase.every((t, k) => KnowledgeSearch.sameToken(stems[i + k], t))) match = start;
+        const at = this.phraseAt(phrase, tokens, stems, i);
+        if (at) [match, matched] = [start, at];
       }
       // A question word that asks for a kind of answer ("wann": a year) counts though it is a stop word.
       const single = !match || (match.length === 1 && !this.lexicon.synonyms[match.group].answer);
@@ -367,8 +388,15 @@ export class KnowledgeSearch {
         continue;
       }
       if (match) {
-        concepts.push({ ...this.groupConcept(match.group, match.phrase, tokens.slice(i, i + match.length)), scale });
-        i += match.length;
+        concepts.push({
+          ...this.groupConcept(
+            match.group,
+            match.phrase,
+            matched.map((k) => tokens[k]),
+          ),
+          scale,
+        });
+        i = matched[matched.length - 1] + 1;
       } else {
         concepts.push({ ...this.wordConcept(tokens[i], stems[i], language), scale });
         i++;
@@ -435,6 +463,27 @@ export class KnowledgeSearch {
       ...spellings,
     ];
     return concept;
+  }
+
+  /**
+   * Where a lexicon phrase occurs from token i: the positions of its words, or undefined. Between its words
+   * up to `maxPhraseGap` stop words may stand, as German puts a modal verb and a pronoun there ("wohin kann ich
+   * sie schicken" is "wohin schicken", "muss sie zur Polizei" is "muss zur Polizei"); never a negation.
+   */
+  private phraseAt(phrase: string[], tokens: string[], stems: string[], i: number): number[] | undefined {
+    if (!KnowledgeSearch.sameToken(stems[i], phrase[0])) return undefined;
+    const at = [i];
+    let gaps = 0;
+    for (let k = 1, j = i + 1; k < phrase.length; j++) {
+      if (j >= stems.length) return undefined;
+      if (KnowledgeSearch.sameToken(stems[j], phrase[k])) {
+        at.push(j);
+        k++;
+        continue;
+      }
+      if (++gaps > SEARCH_DEFAULTS.maxPhraseGap || !this.lexicon.stopwords.has(tokens[j]) || NEGATIONS.has(tokens[j])) return undefined;
+    }
+    return at;
   }
 
   /** Phrase words match as typed, and any article matches any other ("auf dem Strich" = "auf den Strich"). */

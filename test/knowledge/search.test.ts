@@ -83,6 +83,25 @@ describe('German-aware matching', () => {
     expect(small.search('Sie sagt an der Grenze nichts').hits[0]?.passage.id).not.toBe('aussage');
   });
 
+  it('matches a lexicon phrase across the stop words German puts inside it, never across a negation', () => {
+    const passage = (id: string, text: string) => ({ id, sourceId: 's', heading: id, text });
+    const small = new KnowledgeSearch(
+      buildIndex(
+        [source],
+        [
+          passage('beratung', 'Die Fachberatungsstelle berät Betroffene kostenlos.'),
+          passage('schicken', 'Schicken Sie niemanden in eine Sammelunterkunft, schicken Sie Post nie an die Wohnung.'),
+        ],
+      ),
+      loadLexicon(),
+    );
+    // "wohin … schicken" (everyday.yaml: "wohin schicken" → Fachberatungsstelle) with "kann ich sie" inside.
+    expect(small.search('Wohin kann ich sie schicken?').hits[0]?.passage.id).toBe('beratung');
+    expect(small.search('Wohin schicken?').hits[0]?.passage.id).toBe('beratung');
+    // A negation inside is no gap to skip: the question is about where not to send her.
+    expect(small.search('Wohin sie nicht schicken?').hits[0]?.passage.id).toBe('schicken');
+  });
+
   it.each([
     ['Opferentschaedigungsgesetz', /Opferentschädigungsgesetz/],
     ['Bilefelder Modl', /Bielefeld/],

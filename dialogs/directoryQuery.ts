@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseYaml } from '../knowledge/yamlFile';
 import { z } from 'zod';
+import { germanWords } from '../knowledge/knownWords';
 import { fold } from '../knowledge/normalize';
 import { projectRoot } from '../knowledge/paths';
 import { Bundesland, type BundeslandCode } from '../knowledge/sourceSchema';
@@ -46,6 +47,8 @@ export interface QueryVocabulary {
   lookupCues: Pattern[];
   notIntent: Pattern[];
   filters: Array<{ filter: Filter; patterns: Pattern[] }>;
+  /** Whether a token is an ordinary German word (then it is no misspelt Land: "sachen" is not "Sachsen"). */
+  isWord: (token: string) => boolean;
 }
 
 const tokensOf = (text: string) => fold(text).match(/[a-z0-9]+/g) ?? [];
@@ -73,7 +76,68 @@ export function loadQueryVocabulary(file = directoryQueryPath): QueryVocabulary 
     lookupCues: d.lookupCues.map(pattern),
     notIntent: d.notIntent.map(pattern),
     filters: FILTERS.map((filter) => ({ filter, patterns: d.filters[filter].map(pattern) })),
+    isWord: (token) => germanWords().kind(token) !== undefined,
   };
+}
+
+/** A misspelt name is at least this long, so short words and codes ("NRW") never count as one. */
+const MIN_MISSPELT = 5;
+
+/** Whether a and b differ by at most one edit: a letter added, dropped, changed, or two neighbours swapped. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const restA = a.slice(i + 1);
+  const restB = b.slice(i + 1);
+  if (a.length === b.length) return restA === restB || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * The dictionary knows a typed word also through the name itself ("thueringn" reads as an inflected "Thüringen"):
+ * such a word differs from the name only at its end, an ordinary word earlier ("sachen" and "sachsen").
+ */
+function sameFamily(typed: string, name: string): boolean {
+  let i = 0;
+  while (i < typed.length && i < name.length && typed[i] === name[i]) i++;
+  return i >= Math.min(typed.length, name.length) - 1;
+}
+
+/**
+ * A Land typed with one slip per word ("Berin", "Nordrhein-Westfahlen", "Baden-Würtemberg"): every word of the name
+ * within one edit, each word of five letters or more, and a one-word name only where the typed word is no other
+ * German word. Only when no name was typed right.
+ */
+const byInitial = new WeakMap<object, Map<string, QueryVocabulary['landPatterns']>>();
+
+/** The Land names that may be misspelt (no prefix pattern, every word long enough), by their first letter. */
+function misspellable(vocab: QueryVocabulary): Map<string, QueryVocabulary['landPatterns']> {
+  let map = byInitial.get(vocab.landPatterns);
+  if (map) return map;
+  map = new Map();
+  for (const entry of vocab.landPatterns) {
+    const { tokens } = entry.pattern;
+    if (entry.pattern.prefix || !tokens.length || tokens.some((t) => t.length < MIN_MISSPELT)) continue;
+    map.set(tokens[0][0], [...(map.get(tokens[0][0]) ?? []), entry]);
+  }
+  byInitial.set(vocab.landPatterns, map);
+  return map;
+}
+
+function misspeltLand(tokens: string[], vocab: QueryVocabulary): BundeslandCode | undefined {
+  const candidates = misspellable(vocab);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].length < MIN_MISSPELT - 1) continue;
+    for (const { code, pattern: p } of candidates.get(tokens[i][0]) ?? []) {
+      if (i + p.tokens.length > tokens.length) continue;
+      if (!p.tokens.every((t, k) => tokens[i + k][0] === t[0] && withinOneEdit(tokens[i + k], t))) continue;
+      if (p.tokens.length === 1 && vocab.isWord(tokens[i]) && !sameFamily(tokens[i], p.tokens[0])) continue;
+      return code;
+    }
+  }
+  return undefined;
 }
 
 function matchAt(tokens: string[], at: number, p: Pattern): boolean {
@@ -155,6 +219,7 @@ function placeIn(text: string, tokens: string[], vocab: QueryVocabulary): { land
     }
   }
   if (!land) land = (text.match(/\b[A-Z]{2}\b/g) ?? []).find((c) => landCodes.has(c)) as BundeslandCode | undefined;
+  land ??= misspeltLand(tokens, vocab);
   return { land, city };
 }
 

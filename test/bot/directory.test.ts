@@ -1,5 +1,5 @@
 import { loadDirectory, phonesOf } from '../../dialogs/directory';
-import { loadQueryVocabulary } from '../../dialogs/directoryQuery';
+import { findPlace, loadQueryVocabulary } from '../../dialogs/directoryQuery';
 import { loadTexts } from '../../dialogs/texts';
 import { BUNDESLAENDER } from '../../knowledge/sourceSchema';
 import { buildTestApp, cardOf, cardText, inject, message, replies } from '../helpers/app';
@@ -98,6 +98,18 @@ describe('contact questions through the bot get the directory card', () => {
     expect(text).toContain('[bkk.ecpat.de](https://bkk.ecpat.de)');
     for (const land of ['Rheinland-Pfalz', 'Thüringen'])
       expect(cardText(await ask(`Polizei Ansprechpartner Menschenhandel ${land}`))).toMatch(/keine Ansprechstelle der Polizei/);
+  });
+
+  it('reads a Land typed with a slip ("Berin", "Nordrhein-Westfahlen"), never an ordinary word next to a name ("Sachen")', async () => {
+    expect(cardText(await ask('Fachberatungsstelle Menschenhandel in Berin?'))).toContain('Fachberatungsstellen und Kontakte in Berlin');
+    expect(cardText(await ask('Welche Fachberatungsstelle gibt es in Nordrhein-Westfahlen?'))).toContain(
+      'Fachberatungsstellen und Kontakte in Nordrhein-Westfalen',
+    );
+    expect(cardText(await ask('Fachberatungsstelle in Thüringn?'))).toContain('Fachberatungsstellen und Kontakte in Thüringen');
+    const vocab = loadQueryVocabulary();
+    expect(findPlace('Welche Sachen braucht sie für die Beratung?', vocab).land).toBeUndefined();
+    expect(findPlace('Die Bauern zahlen keinen Lohn', vocab).land).toBeUndefined();
+    expect(findPlace('Bremer Beratungsstelle', vocab).land).toBe('HB');
   });
 
   it('answers an English question in English with the same entries', async () => {

@@ -6,7 +6,7 @@ import { stem, words } from './normalize';
  * lacks, the search tries these forms, weaker than the word itself.
  */
 
-/** Separable prefixes a participle's "ge" follows ("aus-ge-sagt", "ein-ge-sperrt"). */
+/** Separable prefixes a participle's "ge" or an infinitive's "zu" follows ("aus-ge-sagt", "ein-ge-sperrt", "an-zu-zeigen"). */
 const SEPARABLE = ['', 'ab', 'an', 'auf', 'aus', 'bei', 'ein', 'mit', 'nach', 'vor', 'weg', 'zu', 'zurueck', 'fest', 'los'];
 /** Verb endings (a participle's or a finite form's); every one that fits is tried ("arbeitet": -et, not -tet). */
 const VERB_ENDINGS = ['eten', 'test', 'ten', 'tet', 'en', 'et', 'st', 'te', 'n', 't', 'e'];
@@ -17,6 +17,9 @@ function verbBases(token: string): string[] {
   const forms = new Set<string>([token]);
   for (const prefix of SEPARABLE) {
     if (token.startsWith(`${prefix}ge`) && token.length - prefix.length - 2 >= MIN_BASE) forms.add(prefix + token.slice(prefix.length + 2));
+    // The infinitive with "zu" inside ("an-zu-zeigen", "aus-zu-sagen").
+    if (prefix && token.startsWith(`${prefix}zu`) && token.length - prefix.length - 2 >= MIN_BASE)
+      forms.add(prefix + token.slice(prefix.length + 2));
   }
   const bases: string[] = [];
   for (const form of forms) {

@@ -56,6 +56,7 @@ describe('German-aware matching', () => {
         [
           passage('aussage', 'Eine Aussage vor Gericht ist freiwillig.'),
           passage('beratung', 'Die Beratung ist kostenlos und anonym.'),
+          passage('anzeige', 'Eine Anzeige bei der Polizei ist nicht Voraussetzung.'),
           passage('other', 'Die Unterkunft ist geschützt.'),
         ],
       ),
@@ -63,6 +64,7 @@ describe('German-aware matching', () => {
     );
     expect(small.search('Sie hat schon ausgesagt').hits[0]?.passage.id).toBe('aussage');
     expect(small.search('Wird sie dort beraten?').hits[0]?.passage.id).toBe('beratung');
+    expect(small.search('Sie traut sich nicht, ihn anzuzeigen').hits[0]?.passage.id).toBe('anzeige');
   });
 
   it('joins a separable verb split over its clause ("Wen ruf ich an?" → Anruf, "sagt … aus" → Aussage)', () => {

@@ -91,7 +91,6 @@ export const SEARCH_DEFAULTS = Object.freeze({
   ambiguousRatio: 0.9,
 });
 
-/** German articles (stemmed): inside a lexicon phrase one stands for any other. */
 /** Words a lexicon phrase never skips: "wer kann nicht helfen" is no "wer kann helfen". */
 const NEGATIONS = new Set([
   'nicht',
@@ -109,6 +108,7 @@ const NEGATIONS = new Set([
   'never',
   'without',
 ]);
+/** German articles (stemmed): inside a lexicon phrase one stands for any other. */
 const ARTICLES = new Set(['der', 'die', 'das', 'dem', 'den', 'des', 'ein', 'eine', 'einem', 'einen', 'einer', 'eines'].map(stem));
 
 interface Alternative {

@@ -17,6 +17,7 @@ export const DEFAULT_EVAL_FILES = [
   'test/eval/realistic-blind3.json',
   'test/eval/realistic-blind4.json',
   'test/eval/realistic-blind5.json',
+  'test/eval/realistic-en.json',
   'test/eval/offtopic.json',
 ];
 

@@ -22,6 +22,17 @@ const source: IndexedSource = {
   kind: 'checklist',
 };
 
+/** A search over a few one-line passages of the one source, with the real lexicon: `[id, text]` each, the id as heading. */
+function smallSearch(...passages: Array<[id: string, text: string]>): KnowledgeSearch {
+  return new KnowledgeSearch(
+    buildIndex(
+      [source],
+      passages.map(([id, text]) => ({ id, sourceId: 's', heading: id, text })),
+    ),
+    loadLexicon(),
+  );
+}
+
 function topText(q: string, n = 3): string {
   return search
     .search(q)
@@ -49,18 +60,11 @@ describe('German-aware matching', () => {
   });
 
   it('finds the noun the sources use for a verb form the question uses', () => {
-    const passage = (id: string, text: string) => ({ id, sourceId: 's', heading: id, text });
-    const small = new KnowledgeSearch(
-      buildIndex(
-        [source],
-        [
-          passage('aussage', 'Eine Aussage vor Gericht ist freiwillig.'),
-          passage('beratung', 'Die Beratung ist kostenlos und anonym.'),
-          passage('anzeige', 'Eine Anzeige bei der Polizei ist nicht Voraussetzung.'),
-          passage('other', 'Die Unterkunft ist geschützt.'),
-        ],
-      ),
-      loadLexicon(),
+    const small = smallSearch(
+      ['aussage', 'Eine Aussage vor Gericht ist freiwillig.'],
+      ['beratung', 'Die Beratung ist kostenlos und anonym.'],
+      ['anzeige', 'Eine Anzeige bei der Polizei ist nicht Voraussetzung.'],
+      ['other', 'Die Unterkunft ist geschützt.'],
     );
     expect(small.search('Sie hat schon ausgesagt').hits[0]?.passage.id).toBe('aussage');
     expect(small.search('Wird sie dort beraten?').hits[0]?.passage.id).toBe('beratung');
@@ -68,16 +72,9 @@ describe('German-aware matching', () => {
   });
 
   it('joins a separable verb split over its clause ("Wen ruf ich an?" → Anruf, "sagt … aus" → Aussage)', () => {
-    const passage = (id: string, text: string) => ({ id, sourceId: 's', heading: id, text });
-    const small = new KnowledgeSearch(
-      buildIndex(
-        [source],
-        [
-          passage('anruf', 'Ein Anruf beim Hilfetelefon ist rund um die Uhr möglich.'),
-          passage('aussage', 'Eine Aussage vor Gericht ist freiwillig.'),
-        ],
-      ),
-      loadLexicon(),
+    const small = smallSearch(
+      ['anruf', 'Ein Anruf beim Hilfetelefon ist rund um die Uhr möglich.'],
+      ['aussage', 'Eine Aussage vor Gericht ist freiwillig.'],
     );
     expect(small.search('Wen ruf ich an?').hits[0]?.passage.id).toBe('anruf');
     expect(small.search('Sie sagt nächste Woche bei der Polizei aus, was nun?').hits[0]?.passage.id).toBe('aussage');
@@ -86,16 +83,9 @@ describe('German-aware matching', () => {
   });
 
   it('matches a lexicon phrase across the stop words German puts inside it, never across a negation', () => {
-    const passage = (id: string, text: string) => ({ id, sourceId: 's', heading: id, text });
-    const small = new KnowledgeSearch(
-      buildIndex(
-        [source],
-        [
-          passage('beratung', 'Die Fachberatungsstelle berät Betroffene kostenlos.'),
-          passage('schicken', 'Schicken Sie niemanden in eine Sammelunterkunft, schicken Sie Post nie an die Wohnung.'),
-        ],
-      ),
-      loadLexicon(),
+    const small = smallSearch(
+      ['beratung', 'Die Fachberatungsstelle berät Betroffene kostenlos.'],
+      ['schicken', 'Schicken Sie niemanden in eine Sammelunterkunft, schicken Sie Post nie an die Wohnung.'],
     );
     // "wohin … schicken" (everyday.yaml: "wohin schicken" → Fachberatungsstelle) with "kann ich sie" inside.
     expect(small.search('Wohin kann ich sie schicken?').hits[0]?.passage.id).toBe('beratung');

@@ -83,15 +83,20 @@ export function loadQueryVocabulary(file = directoryQueryPath): QueryVocabulary 
 /** A misspelt name is at least this long, so short words and codes ("NRW") never count as one. */
 const MIN_MISSPELT = 5;
 
-/** Whether a and b differ by at most one edit: a letter added, dropped, changed, or two neighbours swapped. */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
+/** The length of the start a and b share. */
+function sharedStart(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const restA = a.slice(i + 1);
-  const restB = b.slice(i + 1);
-  if (a.length === b.length) return restA === restB || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return i;
+}
+
+/** Whether a and b differ by at most one edit: a letter added, dropped, changed, or two neighbours swapped. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  const i = sharedStart(a, b);
+  if (a.length === b.length)
+    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
@@ -99,17 +104,8 @@ export function withinOneEdit(a: string, b: string): boolean {
  * The dictionary knows a typed word also through the name itself ("thueringn" reads as an inflected "Thüringen"):
  * such a word differs from the name only at its end, an ordinary word earlier ("sachen" and "sachsen").
  */
-function sameFamily(typed: string, name: string): boolean {
-  let i = 0;
-  while (i < typed.length && i < name.length && typed[i] === name[i]) i++;
-  return i >= Math.min(typed.length, name.length) - 1;
-}
+const sameFamily = (typed: string, name: string) => sharedStart(typed, name) >= Math.min(typed.length, name.length) - 1;
 
-/**
- * A Land typed with one slip per word ("Berin", "Nordrhein-Westfahlen", "Baden-Würtemberg"): every word of the name
- * within one edit, each word of five letters or more, and a one-word name only where the typed word is no other
- * German word. Only when no name was typed right.
- */
 const byInitial = new WeakMap<object, Map<string, QueryVocabulary['landPatterns']>>();
 
 /** The Land names that may be misspelt (no prefix pattern, every word long enough), by their first letter. */
@@ -126,6 +122,11 @@ function misspellable(vocab: QueryVocabulary): Map<string, QueryVocabulary['land
   return map;
 }
 
+/**
+ * A Land typed with one slip per word ("Berin", "Nordrhein-Westfahlen", "Baden-Würtemberg"): every word of the name
+ * within one edit, each word of five letters or more, and a one-word name only where the typed word is no other
+ * German word. Only when no name was typed right.
+ */
 function misspeltLand(tokens: string[], vocab: QueryVocabulary): BundeslandCode | undefined {
   const candidates = misspellable(vocab);
   for (let i = 0; i < tokens.length; i++) {

@@ -29,7 +29,7 @@ export function words(text: string): string[] {
   return tokens.filter((t) => t.length >= 2 || (t >= '0' && t <= '9'));
 }
 
-const SUFFIXES = ['ern', 'em', 'er', 'en', 'es', 'e', 's', 'n'];
+const SUFFIXES = ['ern', 'ers', 'em', 'er', 'en', 'es', 'e', 's', 'n'];
 const MIN_STEM = 4;
 
 /** A light German stemmer: strips one inflection suffix, never below four letters. */

@@ -15,13 +15,20 @@ const MIN_BASE = 4;
 /** The verb's base without participle "ge" and ending: "ausgesagt" → "aussag", "belastet" → "belast". */
 function verbBases(token: string): string[] {
   const forms = new Set<string>([token]);
+  const bases: string[] = [];
+  // A strong verb's umlaut in the present ("berät", "fährt", "schläft", "stößt"; folded ae/oe) is not in its
+  // other forms: without it the word is the bare base ("berat", as in "Beratung") or base plus ending.
+  const plain = token.replace(/(ae|oe)(?!.*(ae|oe))/, (m) => m[0]);
+  if (plain !== token && /t$/.test(token)) {
+    forms.add(plain);
+    if (plain.length >= MIN_BASE) bases.push(plain);
+  }
   for (const prefix of SEPARABLE) {
     if (token.startsWith(`${prefix}ge`) && token.length - prefix.length - 2 >= MIN_BASE) forms.add(prefix + token.slice(prefix.length + 2));
     // The infinitive with "zu" inside ("an-zu-zeigen", "aus-zu-sagen").
     if (prefix && token.startsWith(`${prefix}zu`) && token.length - prefix.length - 2 >= MIN_BASE)
       forms.add(prefix + token.slice(prefix.length + 2));
   }
-  const bases: string[] = [];
   for (const form of forms) {
     for (const ending of VERB_ENDINGS) {
       if (form.endsWith(ending) && form.length - ending.length >= MIN_BASE) bases.push(form.slice(0, -ending.length));

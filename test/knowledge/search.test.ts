@@ -5,6 +5,7 @@ import { fold, stem } from '../../knowledge/normalize';
 import { buildIndex, type IndexedSource } from '../../knowledge/indexer';
 import { loadLexicon } from '../../knowledge/lexicon';
 import { KnowledgeSearch } from '../../knowledge/search';
+import { relatedForms } from '../../knowledge/wordForms';
 import { realSearch } from '../helpers/knowledge';
 
 const search = realSearch();
@@ -57,6 +58,9 @@ describe('German-aware matching', () => {
     expect(stem('arbeitsgruppen')).toBe(stem('arbeitsgruppe'));
     // -nis words: every form, and the common typo with ss, meet.
     for (const form of ['erlaubnisse', 'erlaubnissen', 'erlaubniss']) expect(stem(form)).toBe(stem('erlaubnis'));
+    // A genitive in -ers meets its noun ("des Täters"), and so does an English plural ("shelters").
+    expect(stem(fold('Täters'))).toBe(stem(fold('Täter')));
+    expect(stem('shelters')).toBe(stem('shelter'));
   });
 
   it('finds the noun the sources use for a verb form the question uses', () => {
@@ -68,6 +72,10 @@ describe('German-aware matching', () => {
     );
     expect(small.search('Sie hat schon ausgesagt').hits[0]?.passage.id).toBe('aussage');
     expect(small.search('Wird sie dort beraten?').hits[0]?.passage.id).toBe('beratung');
+    // A strong verb's present with umlaut: "berät" is the verb of "Beratung", "schläft" of "Schlafplatz".
+    expect(small.search('Wer berät sie?').hits[0]?.passage.id).toBe('beratung');
+    expect(relatedForms(fold('berät'))).toContain('beratung');
+    expect(relatedForms(fold('schläft'))).toContain('schlaf');
     expect(small.search('Sie traut sich nicht, ihn anzuzeigen').hits[0]?.passage.id).toBe('anzeige');
   });
 

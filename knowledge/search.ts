@@ -40,6 +40,12 @@ export const SEARCH_DEFAULTS = Object.freeze({
   /** A related form of a question word the index lacks (a verb's noun: "beraten" → "Beratung"). */
   relatedFormWeight: 0.8,
   /**
+   * A German compound the index lacks names a kind of its last part ("Onlineberatung" is a "Beratung",
+   * "Erntehelferin" a "Helferin"): that part, of at least this many letters, counts with this weight.
+   */
+  minCompoundHeadLength: 5,
+  compoundHeadWeight: 0.7,
+  /**
    * How much a word the index does not know counts against a question, as a share of the weight of the
    * rarest indexed word: an ordinary German noun ("Kindergeld") may be what the question is about, another
    * ordinary word ("trotzdem", "kümmert") hardly, a number hardly; a word unlike any word (a name, a typo
@@ -137,6 +143,8 @@ interface Concept {
   fact?: string;
   /** A topic the sources do not cover (lexicon uncovered.yaml). */
   uncovered?: boolean;
+  /** An unknown compound searched by its last part only: for the confidence still an unknown word. */
+  guessed?: boolean;
   /** The question asks when: passages with a year gain this weight of a year's score. */
   yearHint?: number;
 }
@@ -721,8 +729,21 @@ export class KnowledgeSearch {
       }
     }
     if (alternatives.length) return { words: [token], alternatives, mass: 1 };
-    if (!kind) return { words: [token], alternatives, mass: 1, unlike: true };
-    return { words: [token], alternatives, mass: kind === 'noun' ? SEARCH_DEFAULTS.unknownNounMass : SEARCH_DEFAULTS.unknownWordMass };
+    // Only its last part known, a compound still leads to passages on that part ("Onlineberatung" → Beratung),
+    // but counts for the confidence as the unknown word it is: the part alone is often general ("Kindergeld|antrag").
+    const head = language === 'de' ? this.compoundHead(stemmed) : undefined;
+    const guess = head === undefined ? {} : { alternatives: [{ terms: [head], weight: SEARCH_DEFAULTS.compoundHeadWeight }], guessed: true };
+    if (!kind) return { words: [token], alternatives, mass: 1, unlike: true, ...guess };
+    return { words: [token], alternatives, mass: kind === 'noun' ? SEARCH_DEFAULTS.unknownNounMass : SEARCH_DEFAULTS.unknownWordMass, ...guess };
+  }
+
+  /** The longest last part of a compound the index lacks that the sources use (not only alternate questions). */
+  private compoundHead(stemmed: string): number | undefined {
+    for (let at = 3; at <= stemmed.length - SEARCH_DEFAULTS.minCompoundHeadLength; at++) {
+      const id = this.vocab.id(stemmed.slice(at));
+      if (id !== undefined && !this.phrasingOnly[id]) return id;
+    }
+    return undefined;
   }
 
   private accumulators() {
@@ -963,7 +984,7 @@ export class KnowledgeSearch {
     const content = concepts.filter((c) => c.mass >= 0.5);
     const matched = first === undefined ? 0 : content.filter((c) => this.conceptHas(c, first)).length;
     const weightOf = (list: Concept[]) => list.reduce((sum, c) => sum + (c.scale ?? 1), 0);
-    const unknown = content.filter((c) => !c.alternatives.length && !c.unlike);
+    const unknown = content.filter((c) => (!c.alternatives.length || c.guessed) && !c.unlike);
     return {
       top: 0,
       coverage: first !== undefined && conceptMass ? total.coverage[first] / conceptMass : 0,

@@ -79,6 +79,17 @@ describe('German-aware matching', () => {
     expect(small.search('Sie traut sich nicht, ihn anzuzeigen').hits[0]?.passage.id).toBe('anzeige');
   });
 
+  it('finds a compound the sources lack by its last part, but keeps it an unknown word for the confidence', () => {
+    const small = smallSearch(
+      ['beratung', 'Die Beratung ist kostenlos und anonym.'],
+      ['unterkunft', 'Die Unterkunft ist geschützt.'],
+    );
+    const result = small.search('Gibt es eine Onlineberatung?');
+    expect(result.hits[0]?.passage.id).toBe('beratung');
+    // "Online|beratung" is no dictionary word: it still counts as unlike any word the sources know.
+    expect(result.signals.unlike).toBeGreaterThan(0);
+  });
+
   it('joins a separable verb split over its clause ("Wen ruf ich an?" → Anruf, "sagt … aus" → Aussage)', () => {
     const small = smallSearch(
       ['anruf', 'Ein Anruf beim Hilfetelefon ist rund um die Uhr möglich.'],
@@ -292,7 +303,7 @@ describe('alternate questions (questions: in the content)', () => {
     ...(questions ? { questions } : {}),
   });
   const passages = [
-    passage('a', 'Stellen Sie den Antrag innerhalb eines Jahres nach der Tat.', ['Wie viel Zeit bleibt für den Entschädigungsantrag?']),
+    passage('a', 'Stellen Sie ihn innerhalb eines Jahres nach der Tat.', ['Wie viel Zeit bleibt für den Entschädigungsantrag?']),
     passage('b', 'Der Antrag wird beim Landschaftsverband gestellt, zuständig ist der Wohnort.'),
     passage('c', 'Die Beratung ist kostenlos.'),
   ];

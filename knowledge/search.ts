@@ -732,9 +732,15 @@ export class KnowledgeSearch {
     // Only its last part known, a compound still leads to passages on that part ("Onlineberatung" → Beratung),
     // but counts for the confidence as the unknown word it is: the part alone is often general ("Kindergeld|antrag").
     const head = language === 'de' ? this.compoundHead(stemmed) : undefined;
-    const guess = head === undefined ? {} : { alternatives: [{ terms: [head], weight: SEARCH_DEFAULTS.compoundHeadWeight }], guessed: true };
+    const guess =
+      head === undefined ? {} : { alternatives: [{ terms: [head], weight: SEARCH_DEFAULTS.compoundHeadWeight }], guessed: true };
     if (!kind) return { words: [token], alternatives, mass: 1, unlike: true, ...guess };
-    return { words: [token], alternatives, mass: kind === 'noun' ? SEARCH_DEFAULTS.unknownNounMass : SEARCH_DEFAULTS.unknownWordMass, ...guess };
+    return {
+      words: [token],
+      alternatives,
+      mass: kind === 'noun' ? SEARCH_DEFAULTS.unknownNounMass : SEARCH_DEFAULTS.unknownWordMass,
+      ...guess,
+    };
   }
 
   /** The longest last part of a compound the index lacks that the sources use (not only alternate questions). */

@@ -80,10 +80,7 @@ describe('German-aware matching', () => {
   });
 
   it('finds a compound the sources lack by its last part, but keeps it an unknown word for the confidence', () => {
-    const small = smallSearch(
-      ['beratung', 'Die Beratung ist kostenlos und anonym.'],
-      ['unterkunft', 'Die Unterkunft ist geschützt.'],
-    );
+    const small = smallSearch(['beratung', 'Die Beratung ist kostenlos und anonym.'], ['unterkunft', 'Die Unterkunft ist geschützt.']);
     const result = small.search('Gibt es eine Onlineberatung?');
     expect(result.hits[0]?.passage.id).toBe('beratung');
     // "Online|beratung" is no dictionary word: it still counts as unlike any word the sources know.

@@ -18,6 +18,8 @@ export const DEFAULT_EVAL_FILES = [
   'test/eval/realistic-blind4.json',
   'test/eval/realistic-blind5.json',
   'test/eval/realistic-en.json',
+  'test/eval/realistic-dev3.json',
+  'test/eval/realistic-blind6.json',
   'test/eval/offtopic.json',
 ];
 

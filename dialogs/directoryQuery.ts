@@ -241,6 +241,16 @@ export function filtersOf(text: string, vocab: QueryVocabulary): Filter[] {
  * question must also ask where or who ("Welche …", "gibt es", "where"), so "Was macht eine
  * Fachberatungsstelle?" stays a knowledge question.
  */
+/**
+ * Whether a question may ask whom to contact, read more widely than parseContactQuestion (which decides
+ * whether the chat answers with the directory card): any who/where cue counts ("Wen rufe ich hier in
+ * Sachsen-Anhalt an?", "Wer berät in Sachsen-Anhalt?"). A story that asks what to do ("Was mach ich jetzt?") does not.
+ */
+export function mayAskForContact(text: string, vocab: QueryVocabulary): boolean {
+  const tokens = tokensOf(text);
+  return parseContactQuestion(text, vocab) !== undefined || (!has(tokens, vocab.notIntent) && has(tokens, vocab.lookupCues));
+}
+
 export function parseContactQuestion(text: string, vocab: QueryVocabulary): ContactQuestion | undefined {
   const tokens = tokensOf(text);
   if (has(tokens, vocab.notIntent)) return undefined;

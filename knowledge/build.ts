@@ -13,6 +13,11 @@ export interface BuildOptions {
   providers?: PassageProvider[];
   /** The Land (code) a question names, if any: another Land's directory passage then counts less. */
   regionOf?: RegionOf;
+  /**
+   * Whether a question asks whom to contact: a directory passage of the Land it names answers nothing else
+   * ("Frau aus einem Bordell in Frankfurt, eingesperrt, was tun?" asks for the emergency step, not Hessen's list).
+   */
+  asksForContact?: (query: string) => boolean;
 }
 
 export type RegionOf = (query: string) => string | undefined;

@@ -73,6 +73,8 @@ export const SEARCH_DEFAULTS = Object.freeze({
   yearHintCandidates: 10,
   /** A Land's directory passage keeps this share unless the question names that Land (chosen on the tune split). */
   otherRegionFactor: 0.5,
+  /** The directory of the Land a question names keeps this share when the question asks no contact (asksForContact). */
+  noContactDirectoryFactor: 0.5,
   /**
    * A leading candidate one of whose alternate questions has the question's words gains this share of its
    * score per covered share (as Custom Question Answering matches a phrasing as a whole, not word by word).
@@ -232,14 +234,18 @@ export class KnowledgeSearch {
   /** 1 for the terms only alternate questions use (see SerializedIndex.phrasingOnly). */
   private readonly phrasingOnly: Uint8Array;
   private readonly regionOf: RegionOf | undefined;
+  private readonly asksForContact: ((query: string) => boolean) | undefined;
+  /** 1 for a directory passage (a Land's list of contacts), else 0. */
+  private readonly isDirectory: Uint8Array;
   private scratch: { alt: Accumulator; best: Accumulator; total: Accumulator } | undefined;
 
   constructor(
     readonly index: SerializedIndex,
     private readonly lexicon: Lexicon,
-    options: { regionOf?: RegionOf } = {},
+    options: { regionOf?: RegionOf; asksForContact?: (query: string) => boolean } = {},
   ) {
     this.regionOf = options.regionOf;
+    this.asksForContact = options.asksForContact;
     this.vocab = new Vocabulary(index.vocab);
     this.phrasingOnly = new Uint8Array(index.vocab.length);
     for (const t of index.phrasingOnly) this.phrasingOnly[t] = 1;
@@ -255,6 +261,7 @@ export class KnowledgeSearch {
     this.sources = new Map(index.sources.map((s) => [s.id, s]));
     // Only a directory's Land and a step's own: an NRW guide may be the one source on a general topic ("Europäische
     // Zusammenarbeit"), a Land's list of counselling centres answers nothing but "who is there in that Land".
+    this.isDirectory = Uint8Array.from(index.passages, (p) => (this.sources.get(p.sourceId)?.kind === 'directory' ? 1 : 0));
     this.passageRegion = index.passages.map((p) => {
       const source = this.sources.get(p.sourceId);
       if (p.regions?.length) return p.regions;
@@ -679,12 +686,15 @@ export class KnowledgeSearch {
   private weighRegions(query: string, total: Accumulator): void {
     if (!this.regionOf) return;
     let region: string | undefined | null = null; // null: not asked yet (most questions touch no regional passage)
+    let asks: boolean | undefined;
     for (let i = 0; i < total.size; i++) {
       const pid = total.list[i];
       const own = this.passageRegion[pid];
       if (own === undefined) continue;
       if (region === null) region = this.regionOf(query);
       if (!region || !own.includes(region)) total.value[pid] *= SEARCH_DEFAULTS.otherRegionFactor;
+      else if (this.isDirectory[pid] && !(asks ??= this.asksForContact?.(query) ?? true))
+        total.value[pid] *= SEARCH_DEFAULTS.noContactDirectoryFactor;
     }
   }
 

@@ -109,6 +109,9 @@ describe('contact questions through the bot get the directory card', () => {
     // The everyday slips of the asking words themselves (directoryQuery.yaml): a missing Fugen-s, "ruf" for "rufe".
     expect(cardText(await ask('Beratungstelle in Hamburg?'))).toContain('Fachberatungsstellen und Kontakte in Hamburg');
     expect(cardText(await ask('wen ruf ich an in Köln'))).toContain('Fachberatungsstellen und Kontakte in Nordrhein-Westfalen');
+    // With a Land named, asking whom or who advises is enough, whatever stands between the words.
+    expect(cardText(await ask('Wen rufe ich hier in Sachsen-Anhalt an?'))).toContain('Fachberatungsstellen und Kontakte in Sachsen-Anhalt');
+    expect(cardText(await ask('Wer berät in Berlin?'))).toContain('Fachberatungsstellen und Kontakte in Berlin');
     const vocab = loadQueryVocabulary();
     expect(findPlace('Welche Sachen braucht sie für die Beratung?', vocab).land).toBeUndefined();
     expect(findPlace('Die Bauern zahlen keinen Lohn', vocab).land).toBeUndefined();

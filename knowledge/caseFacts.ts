@@ -7,7 +7,22 @@ import { words } from './normalize';
  */
 
 const AGE_AFTER = /^(jahr|jahre|jahren|jaehrig|jaehrige|jaehriger|jaehrigen|jaehriges|year|years|yo)$/;
-const AGE_BEFORE = new Set(['ist', 'erst', 'bin', 'aged', 'is', 'mit', 'knapp', 'gerade', 'ca', 'etwa']);
+const AGE_BEFORE = new Set([
+  'ist',
+  'erst',
+  'bin',
+  'aged',
+  'is',
+  'mit',
+  'knapp',
+  'gerade',
+  'ca',
+  'etwa',
+  'vielleicht',
+  'ungefaehr',
+  'circa',
+  'maybe',
+]);
 
 /** An age stated at token i ("15 Jahre", "16-jährige", "sie ist 17", "15-year-old"): the age and the tokens it spans. */
 export function ageAt(tokens: string[], i: number): { age: number; length: number } | undefined {

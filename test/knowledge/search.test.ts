@@ -255,9 +255,11 @@ describe('confidence', () => {
     expect(search.search('Welche Fachberatungsstelle gibt es in Berlin?').hits[0].passage.id).toBe('verzeichnis-be#eintraege');
     // Named but not asked for: a story in Bayern that asks what to do is no request for Bayern's list.
     const story = 'Bei uns im Krankenhaus in Nürnberg liegt eine junge Frau mit Verletzungen. Draußen wartet jemand. Was mach ich jetzt?';
-    expect(search.search(story).hits[0].passage.sourceId).not.toBe('verzeichnis-by');
+    const directoryScore = (s: KnowledgeSearch) =>
+      s.search(story, 20).hits.find((h) => h.passage.sourceId === 'verzeichnis-by')?.score ?? 0;
     const unasked = new KnowledgeSearch(search.index, loadLexicon(), { regionOf: () => 'BY' });
-    expect(unasked.search(story).hits[0].passage.sourceId).toBe('verzeichnis-by');
+    expect(search.search(story).hits[0].passage.sourceId).not.toBe('verzeichnis-by');
+    expect(directoryScore(search)).toBeLessThan(0.6 * directoryScore(unasked));
     // Without the Land reader (a program that wires none) the Berlin list climbs among the leaders on its many
     // "Polizei" lines, though the heading match keeps the emergency step first.
     const base = search.index;

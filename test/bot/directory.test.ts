@@ -129,7 +129,7 @@ describe('contact questions through the bot get the directory card', () => {
   });
 
   it('asks for the Land with the 16 Länder as buttons when the sources answer nothing, and a button shows that Land', async () => {
-    const card = await ask('Welche Beratungsstelle hilft bei Arbeitsausbeutung im Zirkus?');
+    const card = await ask('Welche Beratungsstelle hilft Arbeitnehmern bei der Steuererklärung?');
     expect(cardText(card)).toContain(texts.de.directory.askLand);
     const buttons = card.body.filter((e: any) => e.type === 'ActionSet').flatMap((e: any) => e.actions);
     expect(buttons.map((b: any) => b.data.land)).toEqual([...BUNDESLAENDER]);
@@ -142,7 +142,7 @@ describe('contact questions through the bot get the directory card', () => {
   });
 
   it('a contact question without a Land that the sources answer with alternatives keeps the answer, with the Land below it', async () => {
-    const card = await ask('Welche Beratungsstelle hilft bei Arbeitsausbeutung?');
+    const card = await ask('Welche Beratungsstelle hilft bei Arbeitsausbeutung im Zirkus?');
     expect(cardText(card)).toContain(texts.de.uncertainIntro);
     expect(cardText(card)).toContain(texts.de.alternativesLabel);
     expect(cardText(card)).toContain('Servicestelle gegen Arbeitsausbeutung');

@@ -9,7 +9,26 @@ import { stem, words } from './normalize';
 /** Separable prefixes a participle's "ge" or an infinitive's "zu" follows ("aus-ge-sagt", "ein-ge-sperrt", "an-zu-zeigen"). */
 const SEPARABLE = ['', 'ab', 'an', 'auf', 'aus', 'bei', 'ein', 'mit', 'nach', 'vor', 'weg', 'zu', 'zurueck', 'fest', 'los'];
 /** Verb endings (a participle's or a finite form's); every one that fits is tried ("arbeitet": -et, not -tet). */
-const VERB_ENDINGS = ['eten', 'test', 'ten', 'tet', 'en', 'et', 'st', 'te', 'n', 't', 'e'];
+const VERB_ENDINGS = [
+  'eten',
+  'eter',
+  'etes',
+  'etem',
+  'ete',
+  'test',
+  'ten',
+  'ter',
+  'tes',
+  'tem',
+  'tet',
+  'en',
+  'et',
+  'st',
+  'te',
+  'n',
+  't',
+  'e',
+];
 const MIN_BASE = 4;
 
 /** The verb's base without participle "ge" and ending: "ausgesagt" → "aussag", "belastet" → "belast". */

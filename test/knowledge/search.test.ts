@@ -76,6 +76,8 @@ describe('German-aware matching', () => {
     expect(small.search('Wer berät sie?').hits[0]?.passage.id).toBe('beratung');
     expect(relatedForms(fold('berät'))).toContain('beratung');
     expect(relatedForms(fold('schläft'))).toContain('schlaf');
+    // A participle with an adjective's ending ("ausgebeutete Frauen") is still the verb of its noun.
+    expect(relatedForms('ausgebeutete')).toContain('ausbeutung');
     expect(small.search('Sie traut sich nicht, ihn anzuzeigen').hits[0]?.passage.id).toBe('anzeige');
   });
 
@@ -130,6 +132,10 @@ describe('German-aware matching', () => {
     expect(topText('OEG Handlungsleitfaden', 2)).toMatch(/Handlungsleitfaden/);
     expect(topText('Runder Tisch NRW', 1)).toMatch(/Runde[nr]? Tisch/);
     expect(topText('Koordinierungskreis gegen Menschenhandel Gremien', 3)).toMatch(/KOK/);
+    // "Arbeitnehmer" is the steps' "Arbeiter" and "Beschäftigte", not only the EU workers' "Arbeitnehmerfreizügigkeit".
+    expect(search.search('Gibt es eine Beratungsstelle für ausgebeutete Arbeitnehmer?').hits[0].passage.id).toBe(
+      'checkliste-kontakte#servicestelle-arbeitsausbeutung',
+    );
   });
 
   it('is not drowned by question and stop words', () => {

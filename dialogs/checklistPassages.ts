@@ -21,6 +21,15 @@ export function checklistOfSource(sourceId: string): string | undefined {
   return sourceId.startsWith('checkliste-') ? sourceId.slice('checkliste-'.length) : undefined;
 }
 
+/** The search's case facts (knowledge/lexicon/facts.yaml) for a step's age condition: what a question must state. */
+const AGE_FACTS: Partial<Record<string, string>> = { u18: 'minor', '18-20': 'under-21' };
+
+/** A step for young people only states its facts; one that also holds for adults (21plus) states none. */
+function ageFacts(ages: readonly string[] | undefined): string[] {
+  const facts = (ages ?? []).map((a) => AGE_FACTS[a]);
+  return facts.every((f): f is string => f !== undefined) ? facts : [];
+}
+
 /** Step passages are indexed in German, the language of the checklists; the labels come from texts.yaml. */
 function stepText(step: Step, content: DialogContent, t: TextSet): string {
   const contacts = step.contacts.map((id) => content.contacts.get(id)?.name).filter(Boolean);
@@ -79,6 +88,7 @@ export function checklistProvider(): PassageProvider {
           ...(step.questions.length ? { questions: step.questions } : {}),
           // A step for one Land's cases only ("NRW: Antrag beim LVR oder LWL") answers no question about the others.
           ...(step.when?.land?.length ? { regions: step.when.land } : {}),
+          ...(ageFacts(step.when?.age).length ? { facts: ageFacts(step.when?.age) } : {}),
         })),
       );
       return { sources, passages };

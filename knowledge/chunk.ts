@@ -10,6 +10,11 @@ export interface Passage {
   questions?: string[];
   /** The Länder (directory codes: "NW") the passage is about alone; a question about another Land or none ranks it lower. */
   regions?: string[];
+  /**
+   * The case facts (lexicon facts.yaml names: "minor") the passage is about alone, any one of them; a question
+   * that states none of them ranks it lower ("Kann sie ohne Versicherung zum Arzt?" is no question about minors).
+   */
+  facts?: string[];
 }
 
 const SHORT = 120; // a paragraph shorter than this is a fragment: it joins its neighbour

@@ -73,6 +73,8 @@ export const SEARCH_DEFAULTS = Object.freeze({
   yearHintCandidates: 10,
   /** A Land's directory passage keeps this share unless the question names that Land (chosen on the tune split). */
   otherRegionFactor: 0.5,
+  /** A passage for one kind of case only (passage facts) keeps this share unless the question states the fact. */
+  unstatedFactFactor: 0.7,
   /** The directory of the Land a question names keeps this share when the question asks no contact (asksForContact). */
   noContactDirectoryFactor: 0.5,
   /**
@@ -682,6 +684,15 @@ export class KnowledgeSearch {
     return candidates;
   }
 
+  /** A passage for one kind of case only (a step for minors) counts less when the question states none of its facts. */
+  private weighUnstatedFacts(facts: string[], total: Accumulator): void {
+    for (let i = 0; i < total.size; i++) {
+      const pid = total.list[i];
+      const own = this.index.passages[pid].facts;
+      if (own && !own.some((f) => facts.includes(f))) total.value[pid] *= SEARCH_DEFAULTS.unstatedFactFactor;
+    }
+  }
+
   /** A Land's directory counts less in a question about another Land or none ("Muss sie zur Polizei?" is no Berlin question). */
   private weighRegions(query: string, total: Accumulator): void {
     if (!this.regionOf) return;
@@ -932,6 +943,7 @@ export class KnowledgeSearch {
       this.addConcept(total, best, conceptIdf * concept.mass * scale, scale);
     }
     this.avoid(facts, total);
+    this.weighUnstatedFacts(facts, total);
     this.weighRegions(query, total);
     const share = conceptMass ? this.phrasingCover(concepts, conceptWeights, conceptMass) : undefined;
     let placeFree: ReturnType<KnowledgeSearch['phrasingCover']> | undefined;

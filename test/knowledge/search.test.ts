@@ -388,6 +388,20 @@ describe('alternate questions (questions: in the content)', () => {
     expect(first('Wo stellt sie in Köln den Antrag auf Opferentschädigung?')).toBe('checkliste-entschaedigung#nrw-landschaftsverbaende');
   });
 
+  it('a step for minors ranks below the general one unless the question states a minor', () => {
+    const score = (q: string, id: string) =>
+      realSearch()
+        .search(q, 10)
+        .hits.find((h) => h.passage.id === id)?.score ?? 0;
+    const [minors, general] = ['checkliste-lebensunterhalt#gesundheit-minderjaehrige', 'checkliste-lebensunterhalt#gesundheit-asylblg'];
+    expect(realSearch().passage(minors)?.passage.facts).toEqual(['minor']);
+    const adult = 'Sie hat keine Krankenversicherung. Kann sie trotzdem zum Arzt?';
+    expect(realSearch().search(adult).hits[0].passage.id).toBe(general);
+    expect(score(adult, minors)).toBeLessThan(0.8 * score(adult, general));
+    const child = 'Sie ist 15 und hat keine Krankenversicherung. Kann sie trotzdem zum Arzt?';
+    expect(score(child, minors)).toBeGreaterThanOrEqual(score(child, general));
+  });
+
   it('checklist steps carry them from the YAML content', () => {
     const step = realSearch().passage('checkliste-entschaedigung#antrag-frist-und-ort');
     expect(step?.passage.questions?.length).toBeGreaterThan(0);

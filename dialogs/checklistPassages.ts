@@ -21,13 +21,20 @@ export function checklistOfSource(sourceId: string): string | undefined {
   return sourceId.startsWith('checkliste-') ? sourceId.slice('checkliste-'.length) : undefined;
 }
 
-/** The search's case facts (knowledge/lexicon/facts.yaml) for a step's age condition: what a question must state. */
+/** The search's case facts (knowledge/lexicon/facts.yaml) for a step's conditions: what a question must state. */
 const AGE_FACTS: Partial<Record<string, string>> = { u18: 'minor', '18-20': 'under-21' };
+const CITIZENSHIP_FACTS: Partial<Record<string, string>> = { eu: 'eu' };
 
-/** A step for young people only states its facts; one that also holds for adults (21plus) states none. */
-function ageFacts(ages: readonly string[] | undefined): string[] {
-  const facts = (ages ?? []).map((a) => AGE_FACTS[a]);
-  return facts.every((f): f is string => f !== undefined) ? facts : [];
+/**
+ * The facts a step is for alone: young people, or EU citizens. A condition that also holds for other cases
+ * (21plus; non-eu with unknown, the default of most residence steps) states none.
+ */
+function stepFacts(when: Step['when']): string[] {
+  const alone = (values: readonly string[] | undefined, names: Partial<Record<string, string>>) => {
+    const facts = (values ?? []).map((v) => names[v]);
+    return facts.every((f): f is string => f !== undefined) ? facts : [];
+  };
+  return [...alone(when?.age, AGE_FACTS), ...alone(when?.citizenship, CITIZENSHIP_FACTS)];
 }
 
 /** Step passages are indexed in German, the language of the checklists; the labels come from texts.yaml. */
@@ -88,7 +95,7 @@ export function checklistProvider(): PassageProvider {
           ...(step.questions.length ? { questions: step.questions } : {}),
           // A step for one Land's cases only ("NRW: Antrag beim LVR oder LWL") answers no question about the others.
           ...(step.when?.land?.length ? { regions: step.when.land } : {}),
-          ...(ageFacts(step.when?.age).length ? { facts: ageFacts(step.when?.age) } : {}),
+          ...(stepFacts(step.when).length ? { facts: stepFacts(step.when) } : {}),
         })),
       );
       return { sources, passages };

@@ -6,7 +6,7 @@ import { ageAt, ageFact, questionClauseStart } from './caseFacts';
 import { guessLanguage, type Lexicon } from './lexicon';
 import { stem, words } from './normalize';
 import { Vocabulary } from './vocabulary';
-import { clauseFinalParticles, relatedForms } from './wordForms';
+import { clauseFinalParticles, infinitiveStems, relatedForms } from './wordForms';
 
 /** Weights of the ways a query word can meet the index, and the confidence bands; one frozen place. */
 export const SEARCH_DEFAULTS = Object.freeze({
@@ -398,6 +398,13 @@ export class KnowledgeSearch {
         const at = this.phraseAt(phrase, tokens, stems, i);
         if (at) [match, matched] = [start, at];
       }
+      // An inflected verb the lexicon lists as an infinitive ("übersetzt" for "übersetzen"), the index lacking it.
+      if (!match && language === 'de' && this.vocab.id(stems[i]) === undefined && !this.lexicon.stopwords.has(tokens[i]))
+        for (const s of infinitiveStems(tokens[i])) {
+          const start = this.phraseStarts.get(s)?.find((p) => p.length === 1);
+          if (start) [match, matched] = [start, [i]];
+          if (start) break;
+        }
       // A question word that asks for a kind of answer ("wann": a year) counts though it is a stop word.
       const single = !match || (match.length === 1 && !this.lexicon.synonyms[match.group].answer);
       if (single && this.lexicon.stopwords.has(tokens[i])) {

@@ -72,6 +72,13 @@ export function relatedForms(token: string): string[] {
   return [...out];
 }
 
+/** The stemmed infinitives a verb form may belong to ("übersetzt" → "uebersetz", as "übersetzen" stems). */
+export function infinitiveStems(token: string): string[] {
+  const out = new Set(verbBases(token).map((base) => stem(`${base}en`)));
+  out.delete(stem(token));
+  return [...out];
+}
+
 /** Particles a separable verb leaves at the end of its clause ("Wen ruf ich an?", "Sie sagt morgen aus."). */
 const CLAUSE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'los', 'mit', 'nach', 'vor', 'weg', 'zurueck']);
 

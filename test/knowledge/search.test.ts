@@ -89,6 +89,14 @@ describe('German-aware matching', () => {
     expect(result.signals.unlike).toBeGreaterThan(0);
   });
 
+  it('reads an inflected verb as the lexicon infinitive the index lacks ("gemeldet" → "melden", data protection)', () => {
+    const reported = search.search('Wird sie dann gemeldet?');
+    expect(reported.hits[0].passage.id).toBe('checkliste-erstkontakt#datenschutz');
+    // The lexicon's group, not the word alone: the leading step gains the full weight, the rest fall far behind.
+    expect(reported.hits[1].score).toBeLessThan(0.5 * reported.hits[0].score);
+    expect(reported.hits.map((h) => h.passage.sourceId)).not.toContain('verzeichnis-be');
+  });
+
   it('joins a separable verb split over its clause ("Wen ruf ich an?" → Anruf, "sagt … aus" → Aussage)', () => {
     const small = smallSearch(
       ['anruf', 'Ein Anruf beim Hilfetelefon ist rund um die Uhr möglich.'],

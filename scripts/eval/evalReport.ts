@@ -19,6 +19,7 @@ export const DEFAULT_EVAL_FILES = [
   'test/eval/realistic-blind5.json',
   'test/eval/realistic-en.json',
   'test/eval/realistic-dev3.json',
+  'test/eval/realistic-dev4.json',
   'test/eval/realistic-blind6.json',
   'test/eval/offtopic.json',
 ];

@@ -37,6 +37,25 @@ function stepFacts(when: Step['when']): string[] {
   return [...alone(when?.age, AGE_FACTS), ...alone(when?.citizenship, CITIZENSHIP_FACTS)];
 }
 
+/** Case facts for the values of a condition a step may leave out: a stated one rules the step out. */
+const EXCLUDING_FACTS: Array<[keyof NonNullable<Step['when']>, string, string]> = [
+  ['citizenship', 'eu', 'eu'],
+  ['exploitation', 'sexual', 'sector-sex'],
+  ['exploitation', 'labour', 'sector-labour'],
+  ['exploitation', 'other', 'sector-crime'],
+];
+
+/**
+ * The facts a step is not for: a condition that leaves out a value ("citizenship: [non-eu, unknown]" leaves out
+ * EU citizens, "exploitation: [labour]" sexual exploitation) rules the step out for a question stating it.
+ */
+function excludedFacts(when: Step['when']): string[] {
+  return EXCLUDING_FACTS.filter(([key, value]) => {
+    const values = when?.[key] as readonly string[] | undefined;
+    return values !== undefined && !values.includes(value);
+  }).map(([, , fact]) => fact);
+}
+
 /** Step passages are indexed in German, the language of the checklists; the labels come from texts.yaml. */
 function stepText(step: Step, content: DialogContent, t: TextSet): string {
   const contacts = step.contacts.map((id) => content.contacts.get(id)?.name).filter(Boolean);
@@ -96,6 +115,7 @@ export function checklistProvider(): PassageProvider {
           // A step for one Land's cases only ("NRW: Antrag beim LVR oder LWL") answers no question about the others.
           ...(step.when?.land?.length ? { regions: step.when.land } : {}),
           ...(stepFacts(step.when).length ? { facts: stepFacts(step.when) } : {}),
+          ...(excludedFacts(step.when).length ? { notFor: excludedFacts(step.when) } : {}),
         })),
       );
       return { sources, passages };

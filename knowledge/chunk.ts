@@ -15,6 +15,8 @@ export interface Passage {
    * that states none of them ranks it lower ("Kann sie ohne Versicherung zum Arzt?" is no question about minors).
    */
   facts?: string[];
+  /** Case facts that rule the passage out ("eu" for a residence permit only third-country nationals need). */
+  notFor?: string[];
 }
 
 const SHORT = 120; // a paragraph shorter than this is a fragment: it joins its neighbour

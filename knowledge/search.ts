@@ -691,12 +691,16 @@ export class KnowledgeSearch {
     return candidates;
   }
 
-  /** A passage for one kind of case only (a step for minors) counts less when the question states none of its facts. */
+  /**
+   * A passage for one kind of case only (a step for minors) counts less when the question states none of its
+   * facts, and so does one a stated fact rules out (an EU citizen's question and a third-country residence permit).
+   */
   private weighUnstatedFacts(facts: string[], total: Accumulator): void {
     for (let i = 0; i < total.size; i++) {
       const pid = total.list[i];
-      const own = this.index.passages[pid].facts;
+      const { facts: own, notFor } = this.index.passages[pid];
       if (own && !own.some((f) => facts.includes(f))) total.value[pid] *= SEARCH_DEFAULTS.unstatedFactFactor;
+      if (notFor?.some((f) => facts.includes(f))) total.value[pid] *= SEARCH_DEFAULTS.unstatedFactFactor;
     }
   }
 

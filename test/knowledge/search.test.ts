@@ -410,6 +410,26 @@ describe('alternate questions (questions: in the content)', () => {
     expect(score(child, minors)).toBeGreaterThanOrEqual(score(child, general));
   });
 
+  it('a step ruled out by a stated fact (notFor) ranks below one that is not', () => {
+    const permit = 'Eine Aufenthaltserlaubnis kann erteilt werden, solange der Lohn aussteht.';
+    const index = buildIndex(
+      [source],
+      [
+        { id: 'third-country', sourceId: 's', heading: 'Aufenthalt', text: permit, notFor: ['eu'] },
+        { id: 'general', sourceId: 's', heading: 'Aufenthalt', text: `${permit} Dazu berät die Fachstelle.` },
+      ],
+    );
+    const small = new KnowledgeSearch(index, loadLexicon());
+    expect(small.search('Sie ist aus Indien. Bekommt sie eine Aufenthaltserlaubnis?').hits[0].passage.id).toBe('third-country');
+    expect(small.search('Sie ist Rumänin. Bekommt sie eine Aufenthaltserlaubnis?').hits[0].passage.id).toBe('general');
+    // From the content: § 25 Abs. 4b is for third-country nationals and labour exploitation only.
+    expect(realSearch().passage('checkliste-aufenthalt#aufenthaltserlaubnis-25-4b')?.passage.notFor).toEqual([
+      'eu',
+      'sector-sex',
+      'sector-crime',
+    ]);
+  });
+
   it('checklist steps carry them from the YAML content', () => {
     const step = realSearch().passage('checkliste-entschaedigung#antrag-frist-und-ort');
     expect(step?.passage.questions?.length).toBeGreaterThan(0);

@@ -41,10 +41,11 @@ export const SEARCH_DEFAULTS = Object.freeze({
   relatedFormWeight: 0.8,
   /**
    * A German compound the index lacks names a kind of its last part ("Onlineberatung" is a "Beratung",
-   * "Erntehelferin" a "Helferin"): that part, of at least this many letters, counts with this weight.
+   * "Erntehelferin" a "Helferin") and is about its first ("Schweigepflicht|entbindung"): each part the sources
+   * use, of at least this many letters, counts with this weight.
    */
   minCompoundHeadLength: 5,
-  compoundHeadWeight: 0.7,
+  compoundPartWeight: 0.7,
   /**
    * How much a word the index does not know counts against a question, as a share of the weight of the
    * rarest indexed word: an ordinary German noun ("Kindergeld") may be what the question is about, another
@@ -761,11 +762,14 @@ export class KnowledgeSearch {
       }
     }
     if (alternatives.length) return { words: [token], alternatives, mass: 1 };
-    // Only its last part known, a compound still leads to passages on that part ("Onlineberatung" → Beratung),
+    // Only its parts known, a compound still leads to passages on them ("Onlineberatung" → Beratung),
     // but counts for the confidence as the unknown word it is: the part alone is often general ("Kindergeld|antrag").
     const head = language === 'de' ? this.compoundHead(stemmed) : undefined;
-    const guess =
-      head === undefined ? {} : { alternatives: [{ terms: [head], weight: SEARCH_DEFAULTS.compoundHeadWeight }], guessed: true };
+    const modifier = language === 'de' ? this.compoundModifier(stemmed) : undefined;
+    const parts: Alternative[] = [head, modifier]
+      .filter((id, i, all): id is number => id !== undefined && all.indexOf(id) === i)
+      .map((id) => ({ terms: [id], weight: SEARCH_DEFAULTS.compoundPartWeight }));
+    const guess = parts.length ? { alternatives: parts, guessed: true } : {};
     if (!kind) return { words: [token], alternatives, mass: 1, unlike: true, ...guess };
     return {
       words: [token],
@@ -779,6 +783,15 @@ export class KnowledgeSearch {
   private compoundHead(stemmed: string): number | undefined {
     for (let at = 3; at <= stemmed.length - SEARCH_DEFAULTS.minCompoundHeadLength; at++) {
       const id = this.vocab.id(stemmed.slice(at));
+      if (id !== undefined && !this.phrasingOnly[id]) return id;
+    }
+    return undefined;
+  }
+
+  /** The longest first part of a compound the index lacks that the sources use ("Schweigepflicht|entbindung"). */
+  private compoundModifier(stemmed: string): number | undefined {
+    for (let end = stemmed.length - 3; end >= SEARCH_DEFAULTS.minCompoundHeadLength; end--) {
+      const id = this.vocab.id(stemmed.slice(0, end));
       if (id !== undefined && !this.phrasingOnly[id]) return id;
     }
     return undefined;

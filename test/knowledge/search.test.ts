@@ -81,12 +81,18 @@ describe('German-aware matching', () => {
     expect(small.search('Sie traut sich nicht, ihn anzuzeigen').hits[0]?.passage.id).toBe('anzeige');
   });
 
-  it('finds a compound the sources lack by its last part, but keeps it an unknown word for the confidence', () => {
+  it('finds a compound the sources lack by its parts, but keeps it an unknown word for the confidence', () => {
     const small = smallSearch(['beratung', 'Die Beratung ist kostenlos und anonym.'], ['unterkunft', 'Die Unterkunft ist geschützt.']);
     const result = small.search('Gibt es eine Onlineberatung?');
     expect(result.hits[0]?.passage.id).toBe('beratung');
     // "Online|beratung" is no dictionary word: it still counts as unlike any word the sources know.
     expect(result.signals.unlike).toBeGreaterThan(0);
+    // The first part leads where the last does not ("Schweigepflicht|entbindung", not "Entbindung" as a birth).
+    const secrecy = smallSearch(
+      ['schweigepflicht', 'Für Beratungsstellen gilt die Schweigepflicht.'],
+      ['geburt', 'Die Entbindung im Krankenhaus ist versichert.'],
+    );
+    expect(secrecy.search('Liegt eine Schweigepflichtsentbindung vor?').hits[0]?.passage.id).toBe('schweigepflicht');
   });
 
   it('reads an inflected verb as the lexicon infinitive the index lacks ("gemeldet" → "melden", data protection)', () => {

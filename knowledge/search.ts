@@ -371,9 +371,23 @@ export class KnowledgeSearch {
     return token;
   }
 
+  /**
+   * A letter typed three times ("ausssagen", a key held too long; German writes at most two outside rare
+   * compounds like "Schifffahrt"): twice or once, whichever the index or the lexicon knows.
+   */
+  private withoutStuckKeys(token: string): string {
+    if (!/(.)\1\1/.test(token)) return token;
+    for (const fixed of [token.replace(/(.)\1\1+/g, '$1$1'), token.replace(/(.)\1\1+/g, '$1')]) {
+      const stemmed = stem(fixed);
+      if (this.vocab.id(stemmed) !== undefined || this.phraseStarts.has(stemmed)) return fixed;
+    }
+    return token;
+  }
+
   /** Turns the question into concepts: synonym phrases first (longest match), then single content words. */
   private concepts(query: string, language: 'de' | 'en'): Concept[] {
-    const tokens = language === 'de' ? words(query).map((t) => this.withUmlauts(t)) : words(query);
+    const typed = words(query).map((t) => this.withoutStuckKeys(t));
+    const tokens = language === 'de' ? typed.map((t) => this.withUmlauts(t)) : typed;
     const joinedParticles = language === 'de' ? this.joinSeparatedVerbs(query, tokens) : undefined;
     const stems = tokens.map(stem);
     const concepts: Concept[] = [];

@@ -308,6 +308,13 @@ describe('confidence', () => {
     expect(plain.confidence).toBeCloseTo(proper.confidence, 6);
   });
 
+  it('reads a letter typed three times as typed twice (a key held too long), as spelt right', () => {
+    const stuck = search.search('muss das opfer ausssagen um hilfe zu bekommen');
+    const right = search.search('muss das opfer aussagen um hilfe zu bekommen');
+    expect(stuck.hits.map((h) => [h.passage.id, h.score])).toEqual(right.hits.map((h) => [h.passage.id, h.score]));
+    expect(stuck.hits[0].passage.id).toBe('checkliste-erstkontakt#kein-aussagedruck');
+  });
+
   it('prefers a passage with a year for a question that asks when', () => {
     const { hits } = search.search('In welchem Jahr wurde die BLAG eingerichtet?');
     expect(hits[0].passage.text).toMatch(/2003/);

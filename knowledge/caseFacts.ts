@@ -26,6 +26,9 @@ const AGE_BEFORE = new Set([
 
 /** An age stated at token i ("15 Jahre", "16-jährige", "sie ist 17", "15-year-old"): the age and the tokens it spans. */
 export function ageAt(tokens: string[], i: number): { age: number; length: number } | undefined {
+  // Typed as one word ("17jähriger", "16j", "15yo"): the number and its ending together.
+  const joined = /^([0-9]{1,2})(jaehrig|jaehrige|jaehriger|jaehrigen|jaehriges|j|yo)$/.exec(tokens[i]);
+  if (joined) return Number(joined[1]) >= 1 ? { age: Number(joined[1]), length: 1 } : undefined;
   if (!/^[0-9]{1,2}$/.test(tokens[i])) return undefined;
   const age = Number(tokens[i]);
   if (age < 1 || age > 99) return undefined;

@@ -11,6 +11,7 @@ describe('reading a case description', () => {
     expect(at('Ein 16-jähriger Junge')).toEqual([16]);
     expect(at('Sie ist erst 17')).toEqual([17]);
     expect(at('Der Kleine ist vielleicht 13')).toEqual([13]);
+    expect(at('17jähriger junge aus afganistan')).toEqual([17]);
     expect(at('a 15-year-old girl')).toEqual([15]);
     expect(at('§ 17 Abs. 2 SGB XIV')).toEqual([]);
     expect([ageFact(15), ageFact(19), ageFact(30)]).toEqual(['minor', 'under-21', undefined]);

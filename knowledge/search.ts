@@ -240,6 +240,8 @@ export class KnowledgeSearch {
   private readonly asksForContact: ((query: string) => boolean) | undefined;
   /** 1 for a directory passage (a Land's list of contacts), else 0. */
   private readonly isDirectory: Uint8Array;
+  /** The passages with case facts or facts that rule them out (a step's when:), in index order. */
+  private readonly conditional: number[];
   private scratch: { alt: Accumulator; best: Accumulator; total: Accumulator } | undefined;
 
   constructor(
@@ -264,6 +266,7 @@ export class KnowledgeSearch {
     this.sources = new Map(index.sources.map((s) => [s.id, s]));
     // Only a directory's Land and a step's own: an NRW guide may be the one source on a general topic ("Europäische
     // Zusammenarbeit"), a Land's list of counselling centres answers nothing but "who is there in that Land".
+    this.conditional = index.passages.flatMap((p, pid) => (p.facts?.length || p.notFor?.length ? [pid] : []));
     this.isDirectory = Uint8Array.from(index.passages, (p) => (this.sources.get(p.sourceId)?.kind === 'directory' ? 1 : 0));
     this.passageRegion = index.passages.map((p) => {
       const source = this.sources.get(p.sourceId);
@@ -711,8 +714,9 @@ export class KnowledgeSearch {
    * facts, and so does one a stated fact rules out (an EU citizen's question and a third-country residence permit).
    */
   private weighUnstatedFacts(facts: string[], total: Accumulator): void {
-    for (let i = 0; i < total.size; i++) {
-      const pid = total.list[i];
+    // The few passages with conditions, not every candidate: a question reaches tens of thousands at 100k passages.
+    for (const pid of this.conditional) {
+      if (total.mark[pid] !== total.epoch) continue;
       const { facts: own, notFor } = this.index.passages[pid];
       if (own && !own.some((f) => facts.includes(f))) total.value[pid] *= SEARCH_DEFAULTS.unstatedFactFactor;
       if (notFor?.some((f) => facts.includes(f))) total.value[pid] *= SEARCH_DEFAULTS.unstatedFactFactor;

@@ -20,6 +20,7 @@ export const DEFAULT_EVAL_FILES = [
   'test/eval/realistic-en.json',
   'test/eval/realistic-dev3.json',
   'test/eval/realistic-dev4.json',
+  'test/eval/realistic-dev5.json',
   'test/eval/realistic-blind6.json',
   'test/eval/realistic-blind7.json',
   'test/eval/offtopic.json',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseYaml } from '../knowledge/yamlFile';
 import { z } from 'zod';
 import { germanWords } from '../knowledge/knownWords';
+import { questionClause } from '../knowledge/caseFacts';
 import { fold } from '../knowledge/normalize';
 import { projectRoot } from '../knowledge/paths';
 import { Bundesland, type BundeslandCode } from '../knowledge/sourceSchema';
@@ -255,8 +256,11 @@ export function parseContactQuestion(text: string, vocab: QueryVocabulary): Cont
   const tokens = tokensOf(text);
   if (has(tokens, vocab.notIntent)) return undefined;
   const place = placeIn(text, tokens, vocab);
-  const strong = has(tokens, vocab.intent);
-  const weak = !strong && place.land !== undefined && has(tokens, vocab.intentWithPlace);
+  // The place may stand in the story ("Ich arbeite in Köln. Wen rufe ich an?"), the asking only in the question:
+  // "… ist in einer Beratungsstelle angebunden. Hat er Anspruch auf Bürgergeld?" asks no contact.
+  const asked = tokensOf(questionClause(text));
+  const strong = has(asked, vocab.intent);
+  const weak = !strong && place.land !== undefined && has(asked, vocab.intentWithPlace);
   if (!strong && !weak) return undefined;
   if (!place.land && !has(tokens, vocab.lookupCues)) return undefined;
   return { ...place, filters: filtersIn(tokens, vocab) };

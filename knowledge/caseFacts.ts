@@ -49,14 +49,22 @@ export function ageFact(age: number): 'minor' | 'under-21' | undefined {
  * ends in a question mark after at least one other sentence; 0 (everything is the question) otherwise.
  */
 export function questionClauseStart(query: string): number {
+  const clause = questionClause(query);
+  return clause === query ? 0 : Math.max(0, words(query).length - words(clause).length);
+}
+
+/**
+ * The question clause itself: the final run of question sentences of a description (see questionClauseStart),
+ * else the whole text, unchanged.
+ */
+export function questionClause(query: string): string {
   const trimmed = query.trim();
-  if (!trimmed.endsWith('?')) return 0;
+  if (!trimmed.endsWith('?')) return query;
   // A sentence starts with a capital or a quote: "nach § 25 Abs. 4a?" is one sentence, not two.
   const sentences = trimmed.split(/(?<=[.!?])\s+(?=[\p{Lu}"„'])/u);
-  if (sentences.length < 2) return 0;
+  if (sentences.length < 2) return query;
   // The question is every sentence of the final run of questions ("Wie ist das in Österreich? Gilt das dort auch?").
   let first = sentences.length - 1;
   while (first > 0 && sentences[first - 1].endsWith('?')) first--;
-  if (first === 0) return 0;
-  return Math.max(0, words(trimmed).length - words(sentences.slice(first).join(' ')).length);
+  return first === 0 ? query : sentences.slice(first).join(' ');
 }

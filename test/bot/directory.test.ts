@@ -112,6 +112,13 @@ describe('contact questions through the bot get the directory card', () => {
     // With a Land named, asking whom or who advises is enough, whatever stands between the words.
     expect(cardText(await ask('Wen rufe ich hier in Sachsen-Anhalt an?'))).toContain('Fachberatungsstellen und Kontakte in Sachsen-Anhalt');
     expect(cardText(await ask('Wer berät in Berlin?'))).toContain('Fachberatungsstellen und Kontakte in Berlin');
+    // The asking counts in the question, the place anywhere: a story that mentions a Beratungsstelle asks no contact.
+    const story =
+      'Ein Mann aus Rumänien, ausgebeutet in Köln, ist jetzt in einer Beratungsstelle angebunden. Hat er Anspruch auf Bürgergeld?';
+    expect(cardText(await ask(story))).not.toContain('Fachberatungsstellen und Kontakte in Nordrhein-Westfalen');
+    expect(cardText(await ask('Ich arbeite in Köln. An wen kann ich mich wenden?'))).toContain(
+      'Fachberatungsstellen und Kontakte in Nordrhein-Westfalen',
+    );
     const vocab = loadQueryVocabulary();
     expect(findPlace('Welche Sachen braucht sie für die Beratung?', vocab).land).toBeUndefined();
     expect(findPlace('Die Bauern zahlen keinen Lohn', vocab).land).toBeUndefined();

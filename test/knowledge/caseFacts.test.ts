@@ -1,4 +1,4 @@
-import { ageAt, ageFact, questionClauseStart } from '../../knowledge/caseFacts';
+import { ageAt, ageFact, questionClause, questionClauseStart } from '../../knowledge/caseFacts';
 import { words } from '../../knowledge/normalize';
 import { realSearch } from '../helpers/knowledge';
 
@@ -26,6 +26,8 @@ describe('reading a case description', () => {
     expect(questionClauseStart(two)).toBe(words('Sie wurde ausgebeutet.').length);
     expect(questionClauseStart('Wie ist das in Österreich geregelt? Gilt das dort auch?')).toBe(0);
     expect(questionClauseStart('Sie arbeitet auf dem Bau. Der Lohn fehlt.')).toBe(0);
+    expect(questionClause(q)).toBe('Wer hilft?');
+    expect(questionClause('Wer hilft bei Arbeitsausbeutung?')).toBe('Wer hilft bei Arbeitsausbeutung?');
   });
 
   it('an age steers to the minors steps instead of meeting a § number', () => {

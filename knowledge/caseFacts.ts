@@ -22,6 +22,13 @@ const AGE_BEFORE = new Set([
   'ungefaehr',
   'circa',
   'maybe',
+  'vermutlich',
+  'angeblich',
+  'wohl',
+  'probably',
+  // "Meine Tochter (16)", "ihr Sohn 15"
+  'tochter',
+  'sohn',
 ]);
 
 /** An age stated at token i ("15 Jahre", "16-jährige", "sie ist 17", "15-year-old"): the age and the tokens it spans. */

@@ -12,6 +12,7 @@ describe('reading a case description', () => {
     expect(at('Sie ist erst 17')).toEqual([17]);
     expect(at('Der Kleine ist vielleicht 13')).toEqual([13]);
     expect(at('17jähriger junge aus afganistan')).toEqual([17]);
+    expect(at('Meine Tochter (16) hängt mit ihm ab, vermutlich 14 sind die anderen')).toEqual([16, 14]);
     expect(at('a 15-year-old girl')).toEqual([15]);
     expect(at('§ 17 Abs. 2 SGB XIV')).toEqual([]);
     expect([ageFact(15), ageFact(19), ageFact(30)]).toEqual(['minor', 'under-21', undefined]);

@@ -90,11 +90,20 @@ export function clauseFinalParticles(text: string): Array<{ particle: number; cl
   const out: Array<{ particle: number; clauseStart: number }> = [];
   let start = 0;
   // Splitting on punctuation yields the same tokens as the whole text ("30.000" is "30", "000" either way).
-  for (const clause of text.split(/[,.;:!?]/)) {
+  for (const clause of text.split(/[,.;:!?–]/)) {
     const tokens = words(clause);
-    const last = tokens.length - 1;
-    if (last >= 1 && CLAUSE_PARTICLES.has(tokens[last])) out.push({ particle: start + last, clauseStart: start });
+    // A subordinate clause often follows without its comma ("schieben die sie ab wenn sie geht"): it starts anew.
+    let from = 0;
+    for (let i = 0; i <= tokens.length; i++) {
+      if (i < tokens.length && !(i > from && SUBORDINATORS.has(tokens[i]))) continue;
+      const last = i - 1;
+      if (last - from >= 1 && CLAUSE_PARTICLES.has(tokens[last])) out.push({ particle: start + last, clauseStart: start + from });
+      from = i;
+    }
     start += tokens.length;
   }
   return out;
 }
+
+/** Words that open a subordinate clause, and so end the clause before them. */
+const SUBORDINATORS = new Set(['wenn', 'weil', 'dass', 'ob', 'obwohl', 'falls', 'sobald', 'bevor', 'nachdem', 'damit', 'sodass']);

@@ -112,6 +112,8 @@ describe('German-aware matching', () => {
     expect(small.search('Sie sagt nächste Woche bei der Polizei aus, was nun?').hits[0]?.passage.id).toBe('aussage');
     // Only a particle that ends its clause joins: "an der Grenze" is a preposition.
     expect(small.search('Sie sagt an der Grenze nichts').hits[0]?.passage.id).not.toBe('aussage');
+    // A subordinate clause typed without its comma ends the clause before it as well.
+    expect(small.search('wen ruf ich an wenn ich so einen Verdacht habe').hits[0]?.passage.id).toBe('anruf');
   });
 
   it('matches a lexicon phrase across the stop words German puts inside it, never across a negation', () => {

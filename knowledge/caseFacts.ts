@@ -23,7 +23,6 @@ const AGE_BEFORE = new Set([
   'circa',
   'maybe',
   'vermutlich',
-  'angeblich',
   'wohl',
   'probably',
   // "Meine Tochter (16)", "ihr Sohn 15"

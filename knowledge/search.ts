@@ -119,6 +119,8 @@ const NEGATIONS = new Set([
   'never',
   'without',
 ]);
+/** The case facts an age stands for (caseFacts.ageFact). */
+const AGE_FACTS = new Set(['minor', 'under-21']);
 /** German articles (stemmed): inside a lexicon phrase one stands for any other. */
 const ARTICLES = new Set(['der', 'die', 'das', 'dem', 'den', 'des', 'ein', 'eine', 'einem', 'einen', 'einer', 'eines'].map(stem));
 
@@ -389,6 +391,7 @@ export class KnowledgeSearch {
 
   /** Turns the question into concepts: synonym phrases first (longest match), then single content words. */
   private concepts(query: string, language: 'de' | 'en'): Concept[] {
+    this.statedAges = [];
     const typed = words(query).map((t) => this.withoutStuckKeys(t));
     const tokens = language === 'de' ? typed.map((t) => this.withUmlauts(t)) : typed;
     const joinedParticles = language === 'de' ? this.joinSeparatedVerbs(query, tokens) : undefined;
@@ -403,6 +406,7 @@ export class KnowledgeSearch {
       }
       const age = ageAt(tokens, i);
       if (age) {
+        this.statedAges.push(age.age);
         const group = this.factGroup(ageFact(age.age));
         if (group !== undefined) concepts.push({ ...this.groupConcept(group, -1, tokens.slice(i, i + age.length)), scale });
         i += age.length;
@@ -565,6 +569,8 @@ export class KnowledgeSearch {
   private yearTerms: number[] | undefined;
   /** Close spellings looked up during the current search (a word may be asked for up to three times). */
   private readonly spellingMemo = new Map<string, Array<{ id: number; similarity: number }>>();
+  /** The ages the current question states (set by concepts()). */
+  private statedAges: number[] = [];
 
   private closeSpellings(term: string): Array<{ id: number; similarity: number }> {
     let found = this.spellingMemo.get(term);
@@ -964,7 +970,11 @@ export class KnowledgeSearch {
     this.spellingMemo.clear();
     const concepts = this.concepts(query, language);
     const unknownWords = concepts.filter((c) => c.unlike).flatMap((c) => c.words);
-    const facts = [...new Set(concepts.flatMap((c) => (c.fact ? [c.fact] : [])))];
+    // A stated age decides the age facts: "ein 19-jähriges Mädchen" is no minor, whatever "Mädchen" suggests.
+    const ages = this.statedAges;
+    const facts = [...new Set(concepts.flatMap((c) => (c.fact ? [c.fact] : [])))].filter(
+      (f) => !ages.length || !AGE_FACTS.has(f) || ages.some((a) => ageFact(a) === f),
+    );
     const { alt, best, total } = this.accumulators();
     total.reset();
     let conceptMass = 0;

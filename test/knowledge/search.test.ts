@@ -423,6 +423,10 @@ describe('alternate questions (questions: in the content)', () => {
     expect(score(adult, minors)).toBeLessThan(0.8 * score(adult, general));
     const child = 'Sie ist 15 und hat keine Krankenversicherung. Kann sie trotzdem zum Arzt?';
     expect(score(child, minors)).toBeGreaterThanOrEqual(score(child, general));
+    // A stated age decides: "Mädchen" suggests a minor, "19-jährig" says otherwise.
+    const grownUp = 'Ein 19-jähriges Mädchen hat keine Krankenversicherung. Kann sie trotzdem zum Arzt?';
+    const girl = 'Ein Mädchen hat keine Krankenversicherung. Kann sie trotzdem zum Arzt?';
+    expect(score(grownUp, minors) / score(grownUp, general)).toBeLessThan(score(girl, minors) / score(girl, general));
   });
 
   it('a step ruled out by a stated fact (notFor) ranks below one that is not', () => {

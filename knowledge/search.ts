@@ -150,7 +150,7 @@ interface Concept {
   fact?: string;
   /** A topic the sources do not cover (lexicon uncovered.yaml). */
   uncovered?: boolean;
-  /** An unknown compound searched by its last part only: for the confidence still an unknown word. */
+  /** An unknown compound searched by its parts only: for the confidence still an unknown word. */
   guessed?: boolean;
   /** The question asks when: passages with a year gain this weight of a year's score. */
   yearHint?: number;
@@ -266,10 +266,10 @@ export class KnowledgeSearch {
     }
     this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
     this.sources = new Map(index.sources.map((s) => [s.id, s]));
-    // Only a directory's Land and a step's own: an NRW guide may be the one source on a general topic ("Europäische
-    // Zusammenarbeit"), a Land's list of counselling centres answers nothing but "who is there in that Land".
     this.conditional = index.passages.flatMap((p, pid) => (p.facts?.length || p.notFor?.length ? [pid] : []));
     this.isDirectory = Uint8Array.from(index.passages, (p) => (this.sources.get(p.sourceId)?.kind === 'directory' ? 1 : 0));
+    // Only a directory's Land and a step's own: an NRW guide may be the one source on a general topic ("Europäische
+    // Zusammenarbeit"), a Land's list of counselling centres answers nothing but "who is there in that Land".
     this.passageRegion = index.passages.map((p) => {
       const source = this.sources.get(p.sourceId);
       if (p.regions?.length) return p.regions;
@@ -421,12 +421,12 @@ export class KnowledgeSearch {
         if (at) [match, matched] = [start, at];
       }
       // An inflected verb the lexicon lists as an infinitive ("übersetzt" for "übersetzen"), the index lacking it.
-      if (!match && language === 'de' && this.vocab.id(stems[i]) === undefined && !this.lexicon.stopwords.has(tokens[i]))
-        for (const s of infinitiveStems(tokens[i])) {
-          const start = this.phraseStarts.get(s)?.find((p) => p.length === 1);
-          if (start) [match, matched] = [start, [i]];
-          if (start) break;
-        }
+      if (!match && language === 'de' && this.vocab.id(stems[i]) === undefined && !this.lexicon.stopwords.has(tokens[i])) {
+        const start = infinitiveStems(tokens[i])
+          .map((s) => this.phraseStarts.get(s)?.find((p) => p.length === 1))
+          .find((p) => p !== undefined);
+        if (start) [match, matched] = [start, [i]];
+      }
       // A question word that asks for a kind of answer ("wann": a year) counts though it is a stop word.
       const single = !match || (match.length === 1 && !this.lexicon.synonyms[match.group].answer);
       if (single && this.lexicon.stopwords.has(tokens[i])) {

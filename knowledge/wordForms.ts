@@ -92,7 +92,8 @@ export function clauseFinalParticles(text: string): Array<{ particle: number; cl
   // Splitting on punctuation yields the same tokens as the whole text ("30.000" is "30", "000" either way).
   for (const clause of text.split(/[,.;:!?–]/)) {
     const tokens = words(clause);
-    // A subordinate clause often follows without its comma ("schieben die sie ab wenn sie geht"): it starts anew.
+    // A subordinate clause often follows without its comma ("schieben die sie ab wenn sie geht"), and "und" needs
+    // none ("der Chef haut ab und zahlt nicht"): either starts a clause anew.
     let from = 0;
     for (let i = 0; i <= tokens.length; i++) {
       if (i < tokens.length && !(i > from && SUBORDINATORS.has(tokens[i]))) continue;
@@ -105,5 +106,12 @@ export function clauseFinalParticles(text: string): Array<{ particle: number; cl
   return out;
 }
 
-/** Words that open a subordinate clause, and so end the clause before them. */
-const SUBORDINATORS = new Set(['wenn', 'weil', 'dass', 'ob', 'obwohl', 'falls', 'sobald', 'bevor', 'nachdem', 'damit', 'sodass']);
+/** Words that open a clause of their own (subordinate or joined by "und"), and so end the clause before them. */
+const SUBORDINATORS = new Set(
+  ['wenn', 'weil', 'dass', 'ob', 'obwohl', 'falls', 'sobald', 'bevor', 'nachdem', 'damit', 'sodass'].concat([
+    'und',
+    'oder',
+    'aber',
+    'sondern',
+  ]),
+);

@@ -5,7 +5,7 @@ import { fold, stem } from '../../knowledge/normalize';
 import { buildIndex, type IndexedSource } from '../../knowledge/indexer';
 import { loadLexicon } from '../../knowledge/lexicon';
 import { KnowledgeSearch } from '../../knowledge/search';
-import { relatedForms } from '../../knowledge/wordForms';
+import { clauseFinalParticles, relatedForms } from '../../knowledge/wordForms';
 import { realSearch } from '../helpers/knowledge';
 
 const search = realSearch();
@@ -112,8 +112,9 @@ describe('German-aware matching', () => {
     expect(small.search('Sie sagt nächste Woche bei der Polizei aus, was nun?').hits[0]?.passage.id).toBe('aussage');
     // Only a particle that ends its clause joins: "an der Grenze" is a preposition.
     expect(small.search('Sie sagt an der Grenze nichts').hits[0]?.passage.id).not.toBe('aussage');
-    // A subordinate clause typed without its comma ends the clause before it as well.
+    // A subordinate clause typed without its comma ends the clause before it as well, and so does "und".
     expect(small.search('wen ruf ich an wenn ich so einen Verdacht habe').hits[0]?.passage.id).toBe('anruf');
+    expect(clauseFinalParticles('der Chef haut ab und zahlt nicht')).toEqual([{ particle: 3, clauseStart: 0 }]);
   });
 
   it('matches a lexicon phrase across the stop words German puts inside it, never across a negation', () => {

@@ -242,16 +242,6 @@ export function filtersOf(text: string, vocab: QueryVocabulary): Filter[] {
  * question must also ask where or who ("Welche …", "gibt es", "where"), so "Was macht eine
  * Fachberatungsstelle?" stays a knowledge question.
  */
-/**
- * Whether a question may ask whom to contact, read more widely than parseContactQuestion (which decides
- * whether the chat answers with the directory card): any who/where cue counts ("Wen rufe ich hier in
- * Sachsen-Anhalt an?", "Wer berät in Sachsen-Anhalt?"). A story that asks what to do ("Was mach ich jetzt?") does not.
- */
-export function mayAskForContact(text: string, vocab: QueryVocabulary): boolean {
-  const tokens = tokensOf(text);
-  return parseContactQuestion(text, vocab) !== undefined || (!has(tokens, vocab.notIntent) && has(tokens, vocab.lookupCues));
-}
-
 export function parseContactQuestion(text: string, vocab: QueryVocabulary): ContactQuestion | undefined {
   const tokens = tokensOf(text);
   if (has(tokens, vocab.notIntent)) return undefined;
@@ -264,4 +254,16 @@ export function parseContactQuestion(text: string, vocab: QueryVocabulary): Cont
   if (!strong && !weak) return undefined;
   if (!place.land && !has(tokens, vocab.lookupCues)) return undefined;
   return { ...place, filters: filtersIn(tokens, vocab) };
+}
+
+/**
+ * Whether a question may ask whom to contact, read more widely than parseContactQuestion (which decides
+ * whether the chat answers with the directory card): any who/where cue in the question counts ("Wen rufe ich
+ * hier in Sachsen-Anhalt an?", "Wer berät in Sachsen-Anhalt?"). A story that asks what to do ("… wo sie wohnt.
+ * Was mach ich jetzt?") does not.
+ */
+export function mayAskForContact(text: string, vocab: QueryVocabulary): boolean {
+  if (parseContactQuestion(text, vocab) !== undefined) return true;
+  const asked = tokensOf(questionClause(text));
+  return !has(tokensOf(text), vocab.notIntent) && has(asked, vocab.lookupCues);
 }

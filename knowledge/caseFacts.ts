@@ -43,6 +43,9 @@ export function ageAt(tokens: string[], i: number): { age: number; length: numbe
   return undefined;
 }
 
+/** The facts an age can stand for (ageFact): a stated age decides them over words like "Mädchen". */
+export const AGE_FACTS: ReadonlySet<string> = new Set(['minor', 'under-21']);
+
 /** The fact an age stands for, by the age limits the sources use (18: minors, 21: § 232 StGB). */
 export function ageFact(age: number): 'minor' | 'under-21' | undefined {
   if (age < 18) return 'minor';

@@ -2,7 +2,7 @@ import type { Passage } from './chunk';
 import type { RegionOf } from './build';
 import { decodePostings, type IndexedSource, type Postings, type SerializedIndex } from './indexer';
 import { calibratedConfidence, type ConfidenceSignals } from './calibration';
-import { ageAt, ageFact, questionClauseStart } from './caseFacts';
+import { AGE_FACTS, ageAt, ageFact, questionClauseStart } from './caseFacts';
 import { guessLanguage, type Lexicon } from './lexicon';
 import { stem, words } from './normalize';
 import { Vocabulary } from './vocabulary';
@@ -119,8 +119,6 @@ const NEGATIONS = new Set([
   'never',
   'without',
 ]);
-/** The case facts an age stands for (caseFacts.ageFact). */
-const AGE_FACTS = new Set(['minor', 'under-21']);
 /** German articles (stemmed): inside a lexicon phrase one stands for any other. */
 const ARTICLES = new Set(['der', 'die', 'das', 'dem', 'den', 'des', 'ein', 'eine', 'einem', 'einen', 'einer', 'eines'].map(stem));
 
@@ -482,11 +480,14 @@ export class KnowledgeSearch {
 
   /** A word the sources use (not only an alternate question), itself or as the noun of a verb form. */
   private reachesIndex(token: string): boolean {
-    const inSources = (term: string) => {
-      const id = this.vocab.id(term);
-      return id !== undefined && !this.phrasingOnly[id];
-    };
+    const inSources = (term: string) => this.sourcesTerm(term) !== undefined;
     return inSources(stem(token)) || relatedForms(token).some(inSources);
+  }
+
+  /** The id of an index term the sources use, not only alternate questions. */
+  private sourcesTerm(term: string): number | undefined {
+    const id = this.vocab.id(term);
+    return id !== undefined && !this.phrasingOnly[id] ? id : undefined;
   }
 
   /**
@@ -788,12 +789,10 @@ export class KnowledgeSearch {
     if (alternatives.length) return { words: [token], alternatives, mass: 1 };
     // Only its parts known, a compound still leads to passages on them ("Onlineberatung" → Beratung),
     // but counts for the confidence as the unknown word it is: the part alone is often general ("Kindergeld|antrag").
-    const head = language === 'de' ? this.compoundHead(stemmed) : undefined;
-    const modifier = language === 'de' ? this.compoundModifier(stemmed) : undefined;
-    const parts: Alternative[] = [head, modifier]
-      .filter((id, i, all): id is number => id !== undefined && all.indexOf(id) === i)
-      .map((id) => ({ terms: [id], weight: SEARCH_DEFAULTS.compoundPartWeight }));
-    const guess = parts.length ? { alternatives: parts, guessed: true } : {};
+    const parts = language === 'de' ? this.compoundParts(stemmed) : [];
+    const guess = parts.length
+      ? { alternatives: parts.map((id) => ({ terms: [id], weight: SEARCH_DEFAULTS.compoundPartWeight })), guessed: true }
+      : {};
     if (!kind) return { words: [token], alternatives, mass: 1, unlike: true, ...guess };
     return {
       words: [token],
@@ -803,22 +802,18 @@ export class KnowledgeSearch {
     };
   }
 
-  /** The longest last part of a compound the index lacks that the sources use (not only alternate questions). */
-  private compoundHead(stemmed: string): number | undefined {
-    for (let at = 3; at <= stemmed.length - SEARCH_DEFAULTS.minCompoundHeadLength; at++) {
-      const id = this.vocab.id(stemmed.slice(at));
-      if (id !== undefined && !this.phrasingOnly[id]) return id;
-    }
-    return undefined;
-  }
-
-  /** The longest first part of a compound the index lacks that the sources use ("Schweigepflicht|entbindung"). */
-  private compoundModifier(stemmed: string): number | undefined {
-    for (let end = stemmed.length - 3; end >= SEARCH_DEFAULTS.minCompoundHeadLength; end--) {
-      const id = this.vocab.id(stemmed.slice(0, end));
-      if (id !== undefined && !this.phrasingOnly[id]) return id;
-    }
-    return undefined;
+  /**
+   * The parts of a compound the index lacks that the sources use (not only alternate questions): its longest
+   * last part ("Online|beratung") and its longest first part ("Schweigepflicht|entbindung"), each of at least
+   * `minCompoundHeadLength` letters and leaving three for the other.
+   */
+  private compoundParts(stemmed: string): number[] {
+    const min = SEARCH_DEFAULTS.minCompoundHeadLength;
+    let head: number | undefined;
+    for (let at = 3; head === undefined && at <= stemmed.length - min; at++) head = this.sourcesTerm(stemmed.slice(at));
+    let modifier: number | undefined;
+    for (let end = stemmed.length - 3; modifier === undefined && end >= min; end--) modifier = this.sourcesTerm(stemmed.slice(0, end));
+    return [...new Set([head, modifier].filter((id): id is number => id !== undefined))];
   }
 
   private accumulators() {

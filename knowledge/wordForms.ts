@@ -84,7 +84,8 @@ const CLAUSE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest'
 
 /**
  * Where a separated verb particle may belong to a verb before it: each particle that ends a clause (before
- * , . ; : ! ? or the end), with the first token of its clause, both as indexes into `words(text)`.
+ * , . ; : ! ? –, a word that opens a clause, or the end), with the first token of its clause, both as indexes
+ * into `words(text)`.
  */
 export function clauseFinalParticles(text: string): Array<{ particle: number; clauseStart: number }> {
   const out: Array<{ particle: number; clauseStart: number }> = [];
@@ -96,7 +97,7 @@ export function clauseFinalParticles(text: string): Array<{ particle: number; cl
     // none ("der Chef haut ab und zahlt nicht"): either starts a clause anew.
     let from = 0;
     for (let i = 0; i <= tokens.length; i++) {
-      if (i < tokens.length && !(i > from && SUBORDINATORS.has(tokens[i]))) continue;
+      if (i < tokens.length && !(i > from && CLAUSE_OPENERS.has(tokens[i]))) continue;
       const last = i - 1;
       if (last - from >= 1 && CLAUSE_PARTICLES.has(tokens[last])) out.push({ particle: start + last, clauseStart: start + from });
       from = i;
@@ -106,12 +107,21 @@ export function clauseFinalParticles(text: string): Array<{ particle: number; cl
   return out;
 }
 
-/** Words that open a clause of their own (subordinate or joined by "und"), and so end the clause before them. */
-const SUBORDINATORS = new Set(
-  ['wenn', 'weil', 'dass', 'ob', 'obwohl', 'falls', 'sobald', 'bevor', 'nachdem', 'damit', 'sodass'].concat([
-    'und',
-    'oder',
-    'aber',
-    'sondern',
-  ]),
-);
+/** Words that open a clause of their own (subordinate, or joined by "und"), and so end the clause before them. */
+const CLAUSE_OPENERS = new Set([
+  'wenn',
+  'weil',
+  'dass',
+  'ob',
+  'obwohl',
+  'falls',
+  'sobald',
+  'bevor',
+  'nachdem',
+  'damit',
+  'sodass',
+  'und',
+  'oder',
+  'aber',
+  'sondern',
+]);

@@ -6,6 +6,7 @@ import { englishWords, type EnglishWords } from './englishWords';
 import { germanWords, type KnownWords } from './knownWords';
 import { fold, stem, words } from './normalize';
 import { lexiconDir } from './paths';
+import { germanThesaurus, type Thesaurus } from './thesaurus';
 import { readYamlFile } from './yamlFile';
 
 const StopwordsFile = z.object({
@@ -76,6 +77,8 @@ export interface Lexicon {
   knownWords?: () => KnownWords;
   /** Ordinary English words, asked only in English questions (loaded on first use). */
   englishWords?: () => EnglishWords;
+  /** German synonym sets, asked only for ordinary words the index does not know (loaded on first use). */
+  thesaurus?: () => Thesaurus;
   stopwords: Set<string>;
   germanOnly: Set<string>;
   englishOnly: Set<string>;
@@ -127,10 +130,12 @@ export function loadLexicon(dir = lexiconDir): Lexicon {
   const de = new Set(stop.de.map(fold));
   const en = new Set(stop.en.map(fold));
   const calibrationFile = path.join(dir, 'confidence.yaml');
+  const thesaurusFile = path.join(dir, 'thesaurus.txt');
   return {
     calibration: fs.existsSync(calibrationFile) ? readYamlFile(calibrationFile, CalibrationFile) : undefined,
     knownWords: germanWords,
     englishWords,
+    thesaurus: fs.existsSync(thesaurusFile) ? () => germanThesaurus(thesaurusFile) : undefined,
     stopwords: new Set([...de, ...en]),
     germanOnly: new Set([...de].filter((w) => !en.has(w))),
     englishOnly: new Set([...en].filter((w) => !de.has(w))),

@@ -47,6 +47,13 @@ export const SEARCH_DEFAULTS = Object.freeze({
   minCompoundHeadLength: 5,
   compoundPartWeight: 0.7,
   /**
+   * An ordinary word the index lacks leads to its thesaurus synonyms the sources use, this much, when it has at
+   * most `maxThesaurusTerms` of them (more: too many senses); shorter ones ("je", "zu") are function words.
+   */
+  thesaurusWeight: 0.5,
+  maxThesaurusTerms: 3,
+  minThesaurusTermLength: 4,
+  /**
    * How much a word the index does not know counts against a question, as a share of the weight of the
    * rarest indexed word: an ordinary German noun ("Kindergeld") may be what the question is about, another
    * ordinary word ("trotzdem", "kümmert") hardly, a number hardly; a word unlike any word (a name, a typo
@@ -287,11 +294,15 @@ export class KnowledgeSearch {
   }
 
   /**
-   * Loads the word lists the search otherwise reads on first use (the German and the English dictionary,
-   * together about half a second), so the first user's question does not wait for them. Returns their sizes.
+   * Loads the word lists the search otherwise reads on first use (the German and the English dictionary and
+   * the thesaurus, together about half a second), so the first user's question does not wait for them. Returns their sizes.
    */
-  prepare(): { germanWords: number; englishWords: number } {
-    return { germanWords: this.lexicon.knownWords?.().size ?? 0, englishWords: this.lexicon.englishWords?.().size ?? 0 };
+  prepare(): { germanWords: number; englishWords: number; synonymSets: number } {
+    return {
+      germanWords: this.lexicon.knownWords?.().size ?? 0,
+      englishWords: this.lexicon.englishWords?.().size ?? 0,
+      synonymSets: this.lexicon.thesaurus?.().size ?? 0,
+    };
   }
 
   get passageCount(): number {
@@ -787,6 +798,17 @@ export class KnowledgeSearch {
       }
     }
     if (alternatives.length) return { words: [token], alternatives, mass: 1 };
+    const unknownMass = kind === 'noun' ? SEARCH_DEFAULTS.unknownNounMass : SEARCH_DEFAULTS.unknownWordMass;
+    // An ordinary word the sources never use may have a synonym they do ("Bude" → "Unterkunft"): a hint that,
+    // like a compound's part, counts for the confidence as the unknown word it is.
+    const synonyms = kind !== undefined && language === 'de' ? this.thesaurusTerms(stemmed) : [];
+    if (synonyms.length)
+      return {
+        words: [token],
+        alternatives: synonyms.map((id) => ({ terms: [id], weight: SEARCH_DEFAULTS.thesaurusWeight })),
+        mass: unknownMass,
+        guessed: true,
+      };
     // Only its parts known, a compound still leads to passages on them ("Onlineberatung" → Beratung),
     // but counts for the confidence as the unknown word it is: the part alone is often general ("Kindergeld|antrag").
     const parts = language === 'de' ? this.compoundParts(stemmed) : [];
@@ -794,12 +816,21 @@ export class KnowledgeSearch {
       ? { alternatives: parts.map((id) => ({ terms: [id], weight: SEARCH_DEFAULTS.compoundPartWeight })), guessed: true }
       : {};
     if (!kind) return { words: [token], alternatives, mass: 1, unlike: true, ...guess };
-    return {
-      words: [token],
-      alternatives,
-      mass: kind === 'noun' ? SEARCH_DEFAULTS.unknownNounMass : SEARCH_DEFAULTS.unknownWordMass,
-      ...guess,
-    };
+    return { words: [token], alternatives, mass: unknownMass, ...guess };
+  }
+
+  /**
+   * The index terms of a word's thesaurus synonyms (sources' words, not only alternate questions'). A word
+   * with more of them than `maxThesaurusTerms` has too many senses to guess one ("Botschaft": embassy or message).
+   */
+  private thesaurusTerms(stemmed: string): number[] {
+    const synonyms = this.lexicon.thesaurus?.().synonyms(stemmed) ?? [];
+    const ids = new Set<number>();
+    for (const word of synonyms) {
+      const id = word.length >= SEARCH_DEFAULTS.minThesaurusTermLength ? this.sourcesTerm(word) : undefined;
+      if (id !== undefined) ids.add(id);
+    }
+    return ids.size <= SEARCH_DEFAULTS.maxThesaurusTerms ? [...ids] : [];
   }
 
   /**

@@ -99,6 +99,12 @@ describe('free-text questions through the adapter', () => {
     expect(cardText(cardOf(opened))).toContain(texts.de.sourceLabel);
   });
 
+  it('understands an ordinary word the sources never use by its thesaurus synonym ("Vormund" → sorgeberechtigt)', async () => {
+    const card = cardOf(replies(await ask('Ein 17-jähriger Junge aus Rumänien braucht einen Vormund. Wer kümmert sich?'))[0]);
+    expect(cardText(card)).not.toContain(texts.de.notFoundTitle);
+    expect(cardText(card)).toMatch(/Minderjährige – Jugendamt sofort einschalten/);
+  });
+
   it('answers a suggested question sent back as a card value', async () => {
     const [reply] = await user.press({ verb: 'ask', question: 'Kooperationsvereinbarung Sachsen-Anhalt' });
     expect(cardText(cardOf(reply))).toMatch(/Sachsen-Anhalt/);

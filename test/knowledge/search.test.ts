@@ -95,6 +95,21 @@ describe('German-aware matching', () => {
     expect(secrecy.search('Liegt eine Schweigepflichtsentbindung vor?').hits[0]?.passage.id).toBe('schweigepflicht');
   });
 
+  it('leads an ordinary word the sources lack to its thesaurus synonym, as a guess for the confidence ("Bude" → Unterkunft)', () => {
+    const small = smallSearch(['beratung', 'Die Beratung ist kostenlos und anonym.'], ['unterkunft', 'Die Unterkunft ist geschützt.']);
+    const result = small.search('Die Frau hat keine Bude');
+    expect(result.hits.map((h) => h.passage.id)).toEqual(['unterkunft']);
+    // Known German, so not reported as unknown; guessed, so the confidence still counts it as a word the sources lack.
+    expect(result.unknownWords).toEqual([]);
+    expect(result.signals.unknown).toBeGreaterThan(0);
+    // A word with many senses in the index ("Botschaft": embassy, message, report, statement …) leads nowhere.
+    const senses = smallSearch(
+      ['bericht', 'Der Bericht nennt die Mitteilung und die Nachricht.'],
+      ['aussage', 'Die Aussage und die Meldung.'],
+    );
+    expect(senses.search('Botschaft').hits).toEqual([]);
+  });
+
   it('reads an inflected verb as the lexicon infinitive the index lacks ("gemeldet" → "melden", data protection)', () => {
     const reported = search.search('Wird sie dann gemeldet?');
     expect(reported.hits[0].passage.id).toBe('checkliste-erstkontakt#datenschutz');

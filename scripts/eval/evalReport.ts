@@ -23,6 +23,8 @@ export const DEFAULT_EVAL_FILES = [
   'test/eval/realistic-dev5.json',
   'test/eval/realistic-blind6.json',
   'test/eval/realistic-blind7.json',
+  'test/eval/realistic-dev6.json',
+  'test/eval/realistic-blind8.json',
   'test/eval/offtopic.json',
 ];
 

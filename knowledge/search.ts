@@ -830,7 +830,8 @@ export class KnowledgeSearch {
       const id = word.length >= SEARCH_DEFAULTS.minThesaurusTermLength ? this.sourcesTerm(word) : undefined;
       if (id !== undefined) ids.add(id);
     }
-    return ids.size <= SEARCH_DEFAULTS.maxThesaurusTerms ? [...ids] : [];
+    // In index order: the same alternatives whether the thesaurus came from its text or its cache (a tie goes to the first).
+    return ids.size <= SEARCH_DEFAULTS.maxThesaurusTerms ? [...ids].sort((a, b) => a - b) : [];
   }
 
   /**

@@ -42,9 +42,9 @@ export const SEARCH_DEFAULTS = Object.freeze({
   /**
    * A German compound the index lacks names a kind of its last part ("Onlineberatung" is a "Beratung",
    * "Erntehelferin" a "Helferin") and is about its first ("Schweigepflicht|entbindung"): each part the sources
-   * use, of at least this many letters, counts with this weight.
+   * use, of at least this many letters (stemmed: "Behandlungs|kosten" → "kost"), counts with this weight.
    */
-  minCompoundHeadLength: 5,
+  minCompoundHeadLength: 4,
   compoundPartWeight: 0.7,
   /**
    * An ordinary word the index lacks leads to its thesaurus synonyms the sources use, this much, when it has at

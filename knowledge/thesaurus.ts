@@ -13,27 +13,54 @@ export const MARKED_PREFIX = '~';
  * many candidates are still one meaning.
  */
 export class Thesaurus {
-  /** Per stemmed word, the sets it belongs to. */
-  private readonly setsOf = new Map<string, number[]>();
-  /** Per set, its unmarked words (stemmed): what a member may be searched as. */
-  private readonly plain: string[][] = [];
+  /** Every word (stemmed) once, numbered in order of appearance: the numbers index the arrays below. */
+  private readonly ids = new Map<string, number>();
+  private readonly words: string[];
+  /** Per word, its sets: wordSets[wordSetStart[w] .. wordSetStart[w + 1]) (compressed rows; a Map of arrays took 17 MB). */
+  private readonly wordSetStart: Int32Array;
+  private readonly wordSets: Int32Array;
+  /** Per set, its unmarked words: plainWords[plainStart[s] .. plainStart[s + 1]). */
+  private readonly plainStart: Int32Array;
+  private readonly plainWords: Int32Array;
 
   /** Sets as lists of stemmed words, marked ones with MARKED_PREFIX. */
   constructor(sets: Iterable<string[]>) {
+    const plainWords: number[] = [];
+    const plainStart = [0];
+    const memberWord: number[] = [];
+    const memberSet: number[] = [];
     for (const set of sets) {
-      const id = this.plain.length;
-      const plain: string[] = [];
+      const setId = plainStart.length - 1;
+      const members = new Set<number>();
+      const plain = new Set<number>();
       for (const entry of set) {
         const marked = entry.startsWith(MARKED_PREFIX);
         const word = marked ? entry.slice(MARKED_PREFIX.length) : entry;
         if (!word) continue;
-        if (!marked) plain.push(word);
-        const list = this.setsOf.get(word);
-        if (!list) this.setsOf.set(word, [id]);
-        else if (list[list.length - 1] !== id) list.push(id);
+        let id = this.ids.get(word);
+        if (id === undefined) this.ids.set(word, (id = this.ids.size));
+        if (!marked && !plain.has(id)) {
+          plain.add(id);
+          plainWords.push(id);
+        }
+        if (!members.has(id)) {
+          members.add(id);
+          memberWord.push(id);
+          memberSet.push(setId);
+        }
       }
-      this.plain.push([...new Set(plain)]);
+      plainStart.push(plainWords.length);
     }
+    this.words = [...this.ids.keys()];
+    this.plainStart = Int32Array.from(plainStart);
+    this.plainWords = Int32Array.from(plainWords);
+    const start = new Int32Array(this.words.length + 1);
+    for (const w of memberWord) start[w + 1]++;
+    for (let w = 0; w < this.words.length; w++) start[w + 1] += start[w];
+    const next = start.slice(0, this.words.length);
+    this.wordSets = new Int32Array(memberWord.length);
+    for (let k = 0; k < memberWord.length; k++) this.wordSets[next[memberWord[k]]++] = memberSet[k];
+    this.wordSetStart = start;
   }
 
   /** Reads lexicon/thesaurus.txt: one set per line, words separated by ";", "#" starts a comment line. */
@@ -46,20 +73,32 @@ export class Thesaurus {
   }
 
   get size(): number {
-    return this.plain.length;
+    return this.plainStart.length - 1;
   }
 
   /** The unmarked words (stemmed) of every set a stemmed word belongs to, itself left out. */
   synonyms(stemmed: string): string[] {
+    const id = this.ids.get(stemmed);
+    if (id === undefined) return [];
     const out = new Set<string>();
-    for (const id of this.setsOf.get(stemmed) ?? []) for (const word of this.plain[id]) if (word !== stemmed) out.add(word);
+    for (let k = this.wordSetStart[id]; k < this.wordSetStart[id + 1]; k++) {
+      const set = this.wordSets[k];
+      for (let j = this.plainStart[set]; j < this.plainStart[set + 1]; j++)
+        if (this.plainWords[j] !== id) out.add(this.words[this.plainWords[j]]);
+    }
     return [...out];
   }
 
   /** The stemmed sets, one per line: the cache germanThesaurus() reads back without stemming again. */
   serialize(): string {
-    const sets: string[][] = this.plain.map(() => []);
-    for (const [word, ids] of this.setsOf) for (const id of ids) sets[id].push(this.plain[id].includes(word) ? word : MARKED_PREFIX + word);
+    const sets: string[][] = Array.from({ length: this.size }, () => []);
+    for (let w = 0; w < this.words.length; w++) {
+      for (let k = this.wordSetStart[w]; k < this.wordSetStart[w + 1]; k++) {
+        const set = this.wordSets[k];
+        const plain = this.plainWords.subarray(this.plainStart[set], this.plainStart[set + 1]).includes(w);
+        sets[set].push(plain ? this.words[w] : MARKED_PREFIX + this.words[w]);
+      }
+    }
     return sets.map((set) => set.join(';')).join('\n');
   }
 

@@ -48,7 +48,8 @@ export const SEARCH_DEFAULTS = Object.freeze({
   compoundPartWeight: 0.7,
   /**
    * An ordinary word the index lacks leads to its thesaurus synonyms the sources use, this much, when it has at
-   * most `maxThesaurusTerms` of them (more: too many senses); shorter ones ("je", "zu") are function words.
+   * most `maxThesaurusTerms` of them (more: too many senses). Synonyms of fewer letters (stemmed) are left out:
+   * mostly function words ("je", "zu"), and the few short nouns (Amt, Rat, Ort) mean too much to be a guess.
    */
   thesaurusWeight: 0.5,
   maxThesaurusTerms: 3,
@@ -155,7 +156,7 @@ interface Concept {
   fact?: string;
   /** A topic the sources do not cover (lexicon uncovered.yaml). */
   uncovered?: boolean;
-  /** An unknown compound searched by its parts only: for the confidence still an unknown word. */
+  /** An unknown word searched only by a guess (a compound's parts, thesaurus synonyms): for the confidence still unknown. */
   guessed?: boolean;
   /** The question asks when: passages with a year gain this weight of a year's score. */
   yearHint?: number;

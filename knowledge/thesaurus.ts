@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fold, stem } from './normalize';
+import { stem, words } from './normalize';
 import { lexiconDir, projectRoot } from './paths';
 
 /** A term with a usage mark in OpenThesaurus ("(ugs.)", "(geh.)", "(veraltet)"): a way users say it, never searched for. */
@@ -107,35 +108,52 @@ export class Thesaurus {
   }
 }
 
+/** An entry as the search reads words ("Bude" → "bud"), or "" when it is not one search word (then skipped). */
 function stemEntry(entry: string): string {
   const marked = entry.startsWith(MARKED_PREFIX);
-  const word = stem(fold((marked ? entry.slice(MARKED_PREFIX.length) : entry).trim()));
-  return marked ? MARKED_PREFIX + word : word;
+  const tokens = words(marked ? entry.slice(MARKED_PREFIX.length) : entry);
+  if (tokens.length !== 1) return '';
+  return marked ? MARKED_PREFIX + stem(tokens[0]) : stem(tokens[0]);
 }
 
-let shared: Thesaurus | undefined;
+const loaded = new Map<string, Thesaurus>();
 
 /**
- * lexicon/thesaurus.txt, read once. Stemming its 26 k sets costs about a quarter of a second, so the stemmed
- * sets are cached beside the index (build/thesaurus-stems.txt) and rebuilt when the thesaurus is newer.
+ * A thesaurus file (default lexicon/thesaurus.txt), read once per file. Stemming its 26 k sets costs about a
+ * quarter of a second, so the stemmed sets are cached beside the index (build/thesaurus-stems.txt), headed by a
+ * hash of the thesaurus and of the stemmer's code: a changed thesaurus or stemmer rebuilds the cache, and a
+ * clean checkout and an old build/ search with the same stems.
  */
 export function germanThesaurus(
   file = path.join(lexiconDir, 'thesaurus.txt'),
-  cacheFile = path.join(projectRoot, 'build', 'thesaurus-stems.txt'),
+  cacheFile = path.join(projectRoot, 'build', `${path.basename(file, '.txt')}-stems.txt`),
 ): Thesaurus {
-  if (shared) return shared;
-  if (fs.existsSync(cacheFile) && fs.statSync(cacheFile).mtimeMs >= fs.statSync(file).mtimeMs) {
-    shared = Thesaurus.deserialize(fs.readFileSync(cacheFile, 'utf8'));
-  } else {
-    shared = Thesaurus.fromText(fs.readFileSync(file, 'utf8'));
+  const known = loaded.get(file);
+  if (known) return known;
+  const text = fs.readFileSync(file, 'utf8');
+  const key = `# ${createHash('sha1')
+    .update(text)
+    .update(fs.readFileSync(require.resolve('./normalize')))
+    .digest('hex')}`;
+  let thesaurus: Thesaurus | undefined;
+  try {
+    const cached = fs.readFileSync(cacheFile, 'utf8');
+    if (cached.startsWith(`${key}\n`)) thesaurus = Thesaurus.deserialize(cached.slice(key.length + 1));
+  } catch {
+    // No cache yet, or unreadable: stem the text.
+  }
+  if (!thesaurus) {
+    thesaurus = Thesaurus.fromText(text);
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, shared.serialize());
+      fs.writeFileSync(tmp, `${key}\n${thesaurus.serialize()}`);
       fs.renameSync(tmp, cacheFile);
     } catch {
       // A read-only deployment still works, only slower to start.
+      fs.rmSync(tmp, { force: true });
     }
   }
-  return shared;
+  loaded.set(file, thesaurus);
+  return thesaurus;
 }

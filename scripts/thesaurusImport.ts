@@ -7,13 +7,32 @@ import { processIo, runIfMain, type CliIo } from './cli';
 /** Where Debian's openthesaurus-de-text package puts the thesaurus (apt-get install openthesaurus-de-text). */
 export const DEBIAN_THESAURUS = '/usr/share/openthesaurus-de/openthesaurus.txt';
 
-/** "(ugs.)", "(geh.)", "(veraltet)", "(fachspr.)": a usage mark; "(sich)" and "(etwas)" are grammar, not marks. */
-const USAGE_MARK = /\((?!sich\)|etwas\)|jemanden\)|jemandem\))[^)]*\)/;
+/**
+ * Usage labels of OpenThesaurus ("(ugs.)", "(geh., veraltet)", "(österr.)", "(fig.)"): a word so labelled is a way
+ * users say it, in a sense the sources would not mean ("abschieben (ugs.)" for leaving), so it is never searched
+ * for. Everything else in brackets is a note, not a label: grammar ("(sich)", "(jemandem etwas)", "(mit)"),
+ * "(Hauptform)", and the fields and languages a word comes from ("(fachspr.)", "(engl.)"), which the sources use.
+ */
+const USAGE_LABELS = (
+  'ugs umgangssprachlich fig geh gehoben veraltet veraltend derb vulg abwertend salopp ironisch scherzhaft regional ' +
+  'österr schweiz norddeutsch norddt süddeutsch süddt bairisch bayr berlinerisch rheinisch schwäbisch sächsisch ' +
+  'literarisch poetisch jargon jugendsprache kindersprache verhüllend euphemistisch selten historisch altertümelnd'
+).split(' ');
+
+function hasUsageLabel(raw: string): boolean {
+  for (const [, note] of raw.matchAll(/\(([^)]*)\)/g))
+    for (const part of note.split(/[,;]/)) {
+      const label = part.trim().toLowerCase().replace(/\.$/, '');
+      if (USAGE_LABELS.some((l) => label === l || label.startsWith(`${l} `))) return true;
+    }
+  return false;
+}
 
 /**
  * The sets of OpenThesaurus's text format ("Wort;Wort (ugs.);Redewendung mit mehreren Wörtern") as the
- * search reads them: single words only (a phrase would need phrase matching, which the curated lexicon
- * does), grammar notes dropped, usage-marked words prefixed with MARKED_PREFIX, sets of fewer than two words left out.
+ * search reads them: single words of letters only (a phrase would need phrase matching, which the curated lexicon
+ * does; a hyphenated word or fragment, "halb-", never meets a search word), notes dropped, words with a usage label
+ * prefixed with MARKED_PREFIX, sets of fewer than two words left out.
  */
 export function convertThesaurus(text: string): string[] {
   const sets: string[] = [];
@@ -21,8 +40,8 @@ export function convertThesaurus(text: string): string[] {
     if (!line.trim() || line.startsWith('#')) continue;
     const words = line
       .split(';')
-      .map((raw) => ({ marked: USAGE_MARK.test(raw), word: raw.replace(/\([^)]*\)/g, '').trim() }))
-      .filter(({ word }) => word && /^[\p{L}-]+$/u.test(word));
+      .map((raw) => ({ marked: hasUsageLabel(raw), word: raw.replace(/\([^)]*\)/g, '').trim() }))
+      .filter(({ word }) => /^\p{L}+$/u.test(word));
     if (words.length >= 2) sets.push(words.map(({ marked, word }) => (marked ? MARKED_PREFIX : '') + word).join(';'));
   }
   return sets;
@@ -39,10 +58,11 @@ function header(source: string, stand: string): string {
   ].join('\n');
 }
 
-/** npm run thesaurus:import [-- FILE]: converts OpenThesaurus's text export into knowledge/lexicon/thesaurus.txt. */
+/** npm run thesaurus:import [-- FILE] [--out FILE]: converts OpenThesaurus's text export into knowledge/lexicon/thesaurus.txt. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
-  const source = argv.find((a) => !a.startsWith('--')) ?? DEBIAN_THESAURUS;
-  const out = path.join(lexiconDir, 'thesaurus.txt');
+  const outAt = argv.indexOf('--out');
+  const out = outAt >= 0 ? argv[outAt + 1] : path.join(lexiconDir, 'thesaurus.txt');
+  const source = argv.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1)) ?? DEBIAN_THESAURUS;
   if (!fs.existsSync(source)) {
     io.err(`${source} fehlt. Unter Debian: apt-get install openthesaurus-de-text – oder den Pfad der Textdatei angeben.\n`);
     return 1;

@@ -110,6 +110,14 @@ describe('German-aware matching', () => {
     expect(senses.search('Botschaft').hits).toEqual([]);
   });
 
+  it('guesses by the thesaurus with up to three synonyms in the index, not four ("Vormund": Vertreter, Verwalter, sorgeberechtigt, Kurator)', () => {
+    const other: [string, string] = ['unterkunft', 'Die Unterkunft ist geschützt.'];
+    const three = smallSearch(['vertretung', 'Der Vertreter und der Verwalter sind sorgeberechtigt.'], other);
+    expect(three.search('Wer ist der Vormund?').hits[0]?.passage.id).toBe('vertretung');
+    const four = smallSearch(['vertretung', 'Der Vertreter, der Verwalter und der Kurator sind sorgeberechtigt.'], other);
+    expect(four.search('Wer ist der Vormund?').hits).toEqual([]);
+  });
+
   it('reads an inflected verb as the lexicon infinitive the index lacks ("gemeldet" → "melden", data protection)', () => {
     const reported = search.search('Wird sie dann gemeldet?');
     expect(reported.hits[0].passage.id).toBe('checkliste-erstkontakt#datenschutz');

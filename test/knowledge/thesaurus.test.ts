@@ -14,16 +14,24 @@ const OPEN_THESAURUS = [
   'Geld;Kohle (ugs.);Knete (ugs.)',
   'Knete (ugs.);Knetmasse',
   'Redewendung mit Wörtern;noch eine Redewendung',
+  'Vertreter (Hauptform);Stellvertreter;Repräsentant (geh., veraltet)',
+  'geizen (mit);knausern (ugs.);sparen (an)',
+  'halb-;Halb-;Halbe',
+  'Sorgerecht (fachspr.);Personensorge (österr.)',
 ].join('\n');
 
 describe('the thesaurus (OpenThesaurus, knowledge/lexicon/thesaurus.txt)', () => {
-  it('keeps single words, marks colloquial ones and drops phrases and one-word sets', () => {
+  it('keeps single words, marks those with a usage label and drops phrases, fragments and one-word sets', () => {
     expect(convertThesaurus(OPEN_THESAURUS)).toEqual([
       '~Bude;Unterkunft;Wohnung;Bleibe',
       'fürchten;bangen',
       '~Schiss;Angst;Sorge',
       'Geld;~Kohle;~Knete',
       '~Knete;Knetmasse',
+      // Notes are no usage labels: "(Hauptform)", grammar ("(mit)"), a field ("(fachspr.)"); hyphenated fragments go.
+      'Vertreter;Stellvertreter;~Repräsentant',
+      'geizen;~knausern;sparen',
+      'Sorgerecht;~Personensorge',
     ]);
   });
 
@@ -39,21 +47,62 @@ describe('the thesaurus (OpenThesaurus, knowledge/lexicon/thesaurus.txt)', () =>
     expect(copy.size).toBe(thesaurus.size);
   });
 
-  it('ships the converted OpenThesaurus with its licence, and caches its stems beside the index', () => {
+  it('ships the converted OpenThesaurus with its licence', () => {
     const text = fs.readFileSync(path.join(lexiconDir, 'thesaurus.txt'), 'utf8');
     expect(text).toMatch(/^# OpenThesaurus/);
     expect(text).toMatch(/Lesser General Public License/);
     expect(fs.readFileSync(path.join(lexiconDir, 'LICENSE-openthesaurus.txt'), 'utf8')).toMatch(/LESSER GENERAL PUBLIC LICENSE/);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thesaurus-'));
-    const thesaurus = germanThesaurus(path.join(lexiconDir, 'thesaurus.txt'), path.join(dir, 'stems.txt'));
-    expect(thesaurus.size).toBeGreaterThan(20000);
-    expect(thesaurus.synonyms(stem('bude'))).toContain(stem('unterkunft'));
+    expect(Thesaurus.fromText(text).size).toBeGreaterThan(20000);
   });
 
-  it('imports a thesaurus file, and says how to get one when it is missing', async () => {
+  it('caches its stems under a hash of the thesaurus and the stemmer, and stems again when either changes', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thesaurus-'));
+    try {
+      const file = path.join(dir, 'mini.txt');
+      const cache = path.join(dir, 'mini-stems.txt');
+      fs.writeFileSync(file, convertThesaurus(OPEN_THESAURUS).join('\n'));
+      const first = germanThesaurus(file, cache);
+      const written = fs.readFileSync(cache, 'utf8');
+      expect(written).toMatch(/^# [0-9a-f]{40}\n/);
+      // Read back from the cache (a fresh module has no thesaurus loaded): the same synonyms.
+      jest.isolateModules(() => {
+        const fresh = (require('../../knowledge/thesaurus') as typeof import('../../knowledge/thesaurus')).germanThesaurus(file, cache);
+        for (const word of ['bude', 'knete', 'schiss'])
+          expect(fresh.synonyms(stem(word)).sort()).toEqual(first.synonyms(stem(word)).sort());
+      });
+      // A cache under another hash (another thesaurus or stemmer) is not read: its wrong content never shows.
+      fs.writeFileSync(cache, '# 0000\nbud;falsch');
+      jest.isolateModules(() => {
+        const fresh = (require('../../knowledge/thesaurus') as typeof import('../../knowledge/thesaurus')).germanThesaurus(file, cache);
+        expect(fresh.synonyms(stem('bude'))).not.toContain('falsch');
+        expect(fresh.synonyms(stem('bude'))).toContain(stem('unterkunft'));
+      });
+      expect(fs.readFileSync(cache, 'utf8')).toBe(written);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('imports a thesaurus file with its date, and says how to get one when it is missing', async () => {
     const out: string[] = [];
     const err: string[] = [];
     const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), stdin: process.stdin };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thesaurus-import-'));
+    try {
+      const source = path.join(dir, 'openthesaurus.txt');
+      fs.writeFileSync(
+        source,
+        `# OpenThesaurus - German Thesaurus in text format\n# Automatically generated 2016-04-24 23:01\n${OPEN_THESAURUS}`,
+      );
+      const target = path.join(dir, 'thesaurus.txt');
+      expect(await main([source, '--out', target], io)).toBe(0);
+      const written = fs.readFileSync(target, 'utf8');
+      expect(written).toMatch(/Stand der Daten: 2016-04-24/);
+      expect(written).toContain('\n~Bude;Unterkunft;Wohnung;Bleibe\n');
+      expect(out.join('')).toMatch(/8 Synonymgruppen/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
     expect(await main(['/nonexistent/openthesaurus.txt'], io)).toBe(1);
     expect(err.join('')).toMatch(/apt-get install openthesaurus-de-text/);
   });

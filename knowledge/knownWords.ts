@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { cachedDerivation, derivationKey } from './derivedCache';
 import { fold } from './normalize';
 import { projectRoot } from './paths';
 
@@ -113,25 +114,19 @@ let shared: KnownWords | undefined;
 
 /**
  * The Hunspell German word list of the installed dictionary-de, read once. Folding 75 k dictionary lines
- * costs about a second, so the folded list is cached beside the index (build/known-words.txt) and
- * rebuilt when the dictionary is newer; reading the cache takes a few tens of milliseconds.
+ * costs about a second, so the folded list is cached beside the index (build/known-words.txt), keyed by the
+ * dictionary and the folding code; reading the cache takes a few tens of milliseconds.
  */
 export function germanWords(cacheFile = path.join(projectRoot, 'build', 'known-words.txt')): KnownWords {
   if (shared) return shared;
   // dictionary-de is ESM-only; its word list is read by path, never imported.
-  const dic = path.join(path.dirname(require.resolve('dictionary-de')), 'index.dic');
-  if (fs.existsSync(cacheFile) && fs.statSync(cacheFile).mtimeMs >= fs.statSync(dic).mtimeMs) {
-    shared = KnownWords.deserialize(fs.readFileSync(cacheFile, 'utf8'));
-  } else {
-    shared = KnownWords.fromHunspell(fs.readFileSync(dic, 'utf8'));
-    try {
-      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, shared.serialize());
-      fs.renameSync(tmp, cacheFile);
-    } catch {
-      // A read-only deployment still works, only slower to start.
-    }
-  }
+  const dic = fs.readFileSync(path.join(path.dirname(require.resolve('dictionary-de')), 'index.dic'), 'utf8');
+  shared = cachedDerivation(
+    cacheFile,
+    derivationKey(dic, fs.readFileSync(require.resolve('./normalize'))),
+    () => KnownWords.fromHunspell(dic),
+    (words) => words.serialize(),
+    KnownWords.deserialize,
+  );
   return shared;
 }

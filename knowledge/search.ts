@@ -800,24 +800,17 @@ export class KnowledgeSearch {
     }
     if (alternatives.length) return { words: [token], alternatives, mass: 1 };
     const unknownMass = kind === 'noun' ? SEARCH_DEFAULTS.unknownNounMass : SEARCH_DEFAULTS.unknownWordMass;
-    // An ordinary word the sources never use may have a synonym they do ("Bude" → "Unterkunft"): a hint that,
-    // like a compound's part, counts for the confidence as the unknown word it is.
+    // A guess leads to passages but counts for the confidence as the unknown word it is.
+    const guess = (ids: number[], weight: number) =>
+      ids.length ? { alternatives: ids.map((id) => ({ terms: [id], weight })), guessed: true } : {};
+    // An ordinary word the sources never use may have a synonym they do ("Bude" → "Unterkunft").
     const synonyms = kind !== undefined && language === 'de' ? this.thesaurusTerms(stemmed) : [];
-    if (synonyms.length)
-      return {
-        words: [token],
-        alternatives: synonyms.map((id) => ({ terms: [id], weight: SEARCH_DEFAULTS.thesaurusWeight })),
-        mass: unknownMass,
-        guessed: true,
-      };
-    // Only its parts known, a compound still leads to passages on them ("Onlineberatung" → Beratung),
-    // but counts for the confidence as the unknown word it is: the part alone is often general ("Kindergeld|antrag").
-    const parts = language === 'de' ? this.compoundParts(stemmed) : [];
-    const guess = parts.length
-      ? { alternatives: parts.map((id) => ({ terms: [id], weight: SEARCH_DEFAULTS.compoundPartWeight })), guessed: true }
-      : {};
-    if (!kind) return { words: [token], alternatives, mass: 1, unlike: true, ...guess };
-    return { words: [token], alternatives, mass: unknownMass, ...guess };
+    if (synonyms.length) return { words: [token], alternatives, mass: unknownMass, ...guess(synonyms, SEARCH_DEFAULTS.thesaurusWeight) };
+    // Only its parts known, a compound still leads to passages on them ("Onlineberatung" → Beratung); the part
+    // alone is often general ("Kindergeld|antrag").
+    const parts = guess(language === 'de' ? this.compoundParts(stemmed) : [], SEARCH_DEFAULTS.compoundPartWeight);
+    if (!kind) return { words: [token], alternatives, mass: 1, unlike: true, ...parts };
+    return { words: [token], alternatives, mass: unknownMass, ...parts };
   }
 
   /**

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { cachedDerivation, derivationKey } from './derivedCache';
 import { stem, words } from './normalize';
 import { lexiconDir, projectRoot } from './paths';
 
@@ -119,10 +119,9 @@ function stemEntry(entry: string): string {
 const loaded = new Map<string, Thesaurus>();
 
 /**
- * A thesaurus file (default lexicon/thesaurus.txt), read once per file. Stemming its 26 k sets costs about a
- * quarter of a second, so the stemmed sets are cached beside the index (build/thesaurus-stems.txt), headed by a
- * hash of the thesaurus and of the stemmer's code: a changed thesaurus or stemmer rebuilds the cache, and a
- * clean checkout and an old build/ search with the same stems.
+ * A thesaurus file (default lexicon/thesaurus.txt), read once per file. Stemming its 25 k sets costs about a
+ * quarter of a second, so the stemmed sets are cached beside the index (build/thesaurus-stems.txt), keyed by
+ * the thesaurus and the stemmer's code.
  */
 export function germanThesaurus(
   file = path.join(lexiconDir, 'thesaurus.txt'),
@@ -131,29 +130,13 @@ export function germanThesaurus(
   const known = loaded.get(file);
   if (known) return known;
   const text = fs.readFileSync(file, 'utf8');
-  const key = `# ${createHash('sha1')
-    .update(text)
-    .update(fs.readFileSync(require.resolve('./normalize')))
-    .digest('hex')}`;
-  let thesaurus: Thesaurus | undefined;
-  try {
-    const cached = fs.readFileSync(cacheFile, 'utf8');
-    if (cached.startsWith(`${key}\n`)) thesaurus = Thesaurus.deserialize(cached.slice(key.length + 1));
-  } catch {
-    // No cache yet, or unreadable: stem the text.
-  }
-  if (!thesaurus) {
-    thesaurus = Thesaurus.fromText(text);
-    const tmp = `${cacheFile}.${process.pid}.tmp`;
-    try {
-      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-      fs.writeFileSync(tmp, `${key}\n${thesaurus.serialize()}`);
-      fs.renameSync(tmp, cacheFile);
-    } catch {
-      // A read-only deployment still works, only slower to start.
-      fs.rmSync(tmp, { force: true });
-    }
-  }
+  const thesaurus = cachedDerivation(
+    cacheFile,
+    derivationKey(text, fs.readFileSync(require.resolve('./normalize'))),
+    () => Thesaurus.fromText(text),
+    (t) => t.serialize(),
+    Thesaurus.deserialize,
+  );
   loaded.set(file, thesaurus);
   return thesaurus;
 }

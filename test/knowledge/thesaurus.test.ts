@@ -5,6 +5,7 @@ import { stem } from '../../knowledge/normalize';
 import { germanThesaurus, Thesaurus } from '../../knowledge/thesaurus';
 import { convertThesaurus, main } from '../../scripts/thesaurusImport';
 import { lexiconDir } from '../../knowledge/paths';
+import { runCli } from '../helpers/cli';
 
 const OPEN_THESAURUS = [
   '# OpenThesaurus - German Thesaurus in text format',
@@ -84,9 +85,6 @@ describe('the thesaurus (OpenThesaurus, knowledge/lexicon/thesaurus.txt)', () =>
   });
 
   it('imports a thesaurus file with its date, and says how to get one when it is missing', async () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), stdin: process.stdin };
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thesaurus-import-'));
     try {
       const source = path.join(dir, 'openthesaurus.txt');
@@ -95,15 +93,17 @@ describe('the thesaurus (OpenThesaurus, knowledge/lexicon/thesaurus.txt)', () =>
         `# OpenThesaurus - German Thesaurus in text format\n# Automatically generated 2016-04-24 23:01\n${OPEN_THESAURUS}`,
       );
       const target = path.join(dir, 'thesaurus.txt');
-      expect(await main([source, '--out', target], io)).toBe(0);
+      const imported = await runCli(main, [source, '--out', target]);
+      expect(imported.code).toBe(0);
       const written = fs.readFileSync(target, 'utf8');
       expect(written).toMatch(/Stand der Daten: 2016-04-24/);
       expect(written).toContain('\n~Bude;Unterkunft;Wohnung;Bleibe\n');
-      expect(out.join('')).toMatch(/8 Synonymgruppen/);
+      expect(imported.out).toMatch(/8 Synonymgruppen/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    expect(await main(['/nonexistent/openthesaurus.txt'], io)).toBe(1);
-    expect(err.join('')).toMatch(/apt-get install openthesaurus-de-text/);
+    const missing = await runCli(main, ['/nonexistent/openthesaurus.txt']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/apt-get install openthesaurus-de-text/);
   });
 });

@@ -27,6 +27,8 @@ export const DEFAULT_EVAL_FILES = [
   'test/eval/realistic-dev7.json',
   'test/eval/realistic-blind8.json',
   'test/eval/realistic-blind9.json',
+  'test/eval/realistic-dev8.json',
+  'test/eval/realistic-dev9.json',
   'test/eval/offtopic.json',
 ];
 

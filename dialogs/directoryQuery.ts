@@ -61,6 +61,12 @@ function pattern(p: string): Pattern {
 
 const byLength = (a: { pattern: Pattern }, b: { pattern: Pattern }) => b.pattern.tokens.length - a.pattern.tokens.length;
 
+/** A name as written and, if it has umlauts, as typed without them ("munchen", "thuringen", "baden-wurttemberg"). */
+const spellings = (name: string): string[] => {
+  const plain = name.replace(/[äöüÄÖÜ]/g, (c) => ({ ä: 'a', ö: 'o', ü: 'u', Ä: 'A', Ö: 'O', Ü: 'U' })[c] ?? c);
+  return plain === name ? [name] : [name, plain];
+};
+
 export function loadQueryVocabulary(file = directoryQueryPath): QueryVocabulary {
   const parsed = QueryFile.safeParse(parseYaml(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) {
@@ -70,8 +76,12 @@ export function loadQueryVocabulary(file = directoryQueryPath): QueryVocabulary 
   const d = parsed.data;
   return {
     lands: d.lands.map(({ code, de, en }) => ({ code, de, en })),
-    landPatterns: d.lands.flatMap((l) => [l.de, l.en, ...l.aliases].map((a) => ({ code: l.code, pattern: pattern(a) }))).sort(byLength),
-    cityPatterns: d.lands.flatMap((l) => l.cities.map((c) => ({ code: l.code, city: c, pattern: pattern(c) }))).sort(byLength),
+    landPatterns: d.lands
+      .flatMap((l) => [l.de, l.en, ...l.aliases].flatMap(spellings).map((a) => ({ code: l.code, pattern: pattern(a) })))
+      .sort(byLength),
+    cityPatterns: d.lands
+      .flatMap((l) => l.cities.flatMap((c) => spellings(c).map((spelt) => ({ code: l.code, city: c, pattern: pattern(spelt) }))))
+      .sort(byLength),
     intent: d.intent.map(pattern),
     intentWithPlace: d.intentWithPlace.map(pattern),
     lookupCues: d.lookupCues.map(pattern),

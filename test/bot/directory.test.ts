@@ -106,6 +106,11 @@ describe('contact questions through the bot get the directory card', () => {
       'Fachberatungsstellen und Kontakte in Nordrhein-Westfalen',
     );
     expect(cardText(await ask('Fachberatungsstelle in Thüringn?'))).toContain('Fachberatungsstellen und Kontakte in Thüringen');
+    // A place typed without its umlauts, as on a keyboard without them: "munchen", "thuringen", "dusseldorf".
+    const typed = await ask('beratungstelle menschenhandel munchen telefonnumer');
+    expect(cardText(typed)).toContain('Fachberatungsstellen und Kontakte in Bayern (zuerst München)');
+    expect(cardText(await ask('fachberatung thuringen'))).toContain('Fachberatungsstellen und Kontakte in Thüringen');
+    expect(cardText(await ask('wo gibt es hilfe in dusseldorf'))).toContain('Fachberatungsstellen und Kontakte in Nordrhein-Westfalen');
     // The everyday slips of the asking words themselves (directoryQuery.yaml): a missing Fugen-s, "ruf" for "rufe".
     expect(cardText(await ask('Beratungstelle in Hamburg?'))).toContain('Fachberatungsstellen und Kontakte in Hamburg');
     expect(cardText(await ask('wen ruf ich an in Köln'))).toContain('Fachberatungsstellen und Kontakte in Nordrhein-Westfalen');

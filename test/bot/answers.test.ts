@@ -105,6 +105,12 @@ describe('free-text questions through the adapter', () => {
     expect(cardText(card)).toMatch(/Minderjährige – Jugendamt sofort einschalten/);
   });
 
+  it('reads handing over a file ("die Akte rausgeben") as a question of data protection', async () => {
+    const card = cardOf(replies(await ask('Die Ausländerbehörde will die Akte unserer Klientin sehen. Dürfen wir die rausgeben?'))[0]);
+    expect(cardText(card)).not.toContain(texts.de.notFoundTitle);
+    expect(cardText(card)).toMatch(/Datenschutz\/Schweigepflicht vor Weitergabe klären/);
+  });
+
   it('answers a suggested question sent back as a card value', async () => {
     const [reply] = await user.press({ verb: 'ask', question: 'Kooperationsvereinbarung Sachsen-Anhalt' });
     expect(cardText(cardOf(reply))).toMatch(/Sachsen-Anhalt/);

@@ -65,6 +65,7 @@ const TextSet = z
     answerTitle: line,
     uncertainIntro: line,
     alternativesLabel: line,
+    relatedLabel: line,
     sourceLabel: line,
     standLabel: line,
     dateUnknown: line,

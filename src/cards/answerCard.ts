@@ -41,7 +41,10 @@ function shortLabel(p: PassageView): string {
 
 /** The answer as plain text: the fallback for channels without cards, and the card's fallbackText. */
 export function answerText(view: AnswerView, t: TextSet): string {
-  if (!view.main) return `${t.notFoundTitle}. ${t.notFound}`;
+  if (!view.main) {
+    const related = view.alternatives.length ? ['', t.relatedLabel, ...view.alternatives.map((a) => `- ${shortLabel(a)}`)] : [];
+    return [`${t.notFoundTitle}. ${t.notFound}`, ...related].join('\n');
+  }
   const p = view.main;
   const wording = { language: view.language, t };
   const lines = [
@@ -116,9 +119,15 @@ export function notFoundCard(view: AnswerView, t: TextSet, suggestions: string[]
   const body: CardElement[] = [heading(t.notFoundTitle), paragraph(t.notFound)];
   if (view.unknownWords.length)
     body.push(small(fill(t.unknownWords, { words: view.unknownWords.map((word) => fill(t.quotedWord, { word })).join(', ') })));
+  // Close passages, to open (never shown as an answer): in the body, so the card keeps its few root actions.
+  if (view.alternatives.length)
+    body.push(paragraph(t.relatedLabel, { spacing: 'Medium', weight: 'Bolder' }), {
+      type: 'ActionSet',
+      actions: view.alternatives.map((a) => submit(shortLabel(a), VERB_SHOW_PASSAGE, { passageId: a.id, lang: view.language })),
+    });
   body.push(paragraph(t.tryInstead, { spacing: 'Medium' }));
   const person = askAPerson(t, view.language);
   body.push(person.block);
   const actions = [...suggestions.map((q) => submit(q, VERB_ASK, { question: q })), person.action];
-  return card(view.language, `${t.notFoundTitle}. ${t.notFound}`, body, actions);
+  return card(view.language, answerText(view, t), body, actions);
 }

@@ -79,6 +79,27 @@ describe('free-text questions through the adapter', () => {
     expect(cardText(english)).toContain(texts.en.sourceLabel);
   });
 
+  it('declines a close question honestly but offers its nearest passages to open, never for a far or uncovered one', async () => {
+    const card = cardOf(replies(await ask('Traumaambulanz Sofortleistung'))[0]);
+    const text = cardText(card);
+    expect(text).toContain(texts.de.notFoundTitle);
+    expect(text).not.toContain(`${texts.de.sourceLabel}:`);
+    expect(text).toContain(texts.de.relatedLabel);
+    expect(card.fallbackText).toContain(texts.de.relatedLabel);
+    const related = card.body.find((e: any) => e.type === 'ActionSet').actions;
+    expect(related.map((a: any) => a.title)).toContain('Traumaambulanz nutzen – auch wenn die Tat länger zurückliegt');
+    expect(related.every((a: any) => a.data.verb === 'showPassage')).toBe(true);
+    const [opened] = await user.press(related[0].data);
+    expect(cardText(cardOf(opened))).toMatch(/Traumaambulanz/);
+    // The root actions stay the example questions and the person to ask.
+    expect(card.actions.map((a: any) => a.data.verb)).toEqual([...texts.de.exampleQuestions.map(() => 'ask'), 'directory']);
+    for (const far of ['Wie backe ich einen Marmorkuchen?', 'Kann sich meine Klientin dem Strafverfahren als Nebenklägerin anschließen?']) {
+      const declined = cardOf(replies(await ask(far))[0]);
+      expect(cardText(declined)).toContain(texts.de.notFoundTitle);
+      expect(cardText(declined)).not.toContain(texts.de.relatedLabel);
+    }
+  });
+
   it.each([
     ['Kann sich meine Klientin dem Strafverfahren als Nebenklägerin anschließen?'],
     ['Wie viel Geld bekommt sie im Monat nach dem AsylbLG?'],

@@ -29,6 +29,8 @@ export const DEFAULT_EVAL_FILES = [
   'test/eval/realistic-blind9.json',
   'test/eval/realistic-dev8.json',
   'test/eval/realistic-dev9.json',
+  'test/eval/realistic-dev10.json',
+  'test/eval/realistic-blind10.json',
   'test/eval/offtopic.json',
 ];
 

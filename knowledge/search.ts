@@ -428,7 +428,8 @@ export class KnowledgeSearch {
         if (start.length <= (match?.length ?? 0)) continue;
         const phrase = this.lexicon.synonyms[start.group].phrases[start.phrase];
         const at = this.phraseAt(phrase, tokens, stems, i);
-        if (at) [match, matched] = [start, at];
+        // A phrase never runs from the story into the question ("… dass er bestraft wird. Wird er bestraft?").
+        if (at && (i >= clause || at[at.length - 1] < clause)) [match, matched] = [start, at];
       }
       // An inflected verb the lexicon lists as an infinitive ("übersetzt" for "übersetzen"), the index lacking it.
       if (!match && language === 'de' && this.vocab.id(stems[i]) === undefined && !this.lexicon.stopwords.has(tokens[i])) {

@@ -103,6 +103,11 @@ describe('free-text questions through the adapter', () => {
   it.each([
     ['Kann sich meine Klientin dem Strafverfahren als Nebenklägerin anschließen?'],
     ['Wie viel Geld bekommt sie im Monat nach dem AsylbLG?'],
+    // The question's phrase counts as asked though the story before it ends with the same words.
+    [
+      'Meine Klientin aus Kenia wurde in einem Hotel ausgebeutet und soll als Zeugin aussagen. Sie hat ohne Papiere gearbeitet und fürchtet, dass sie dafür bestraft wird. Wird sie bestraft?',
+    ],
+    ['Wann verjährt Menschenhandel?'],
   ])('says honestly that "%s" is not in its sources, though some words match, and names a person to ask', async (q) => {
     const card = cardOf(replies(await ask(q))[0]);
     expect(cardText(card)).toContain(texts.de.notFoundTitle);

@@ -111,6 +111,8 @@ describe('contact questions through the bot get the directory card', () => {
     expect(cardText(typed)).toContain('Fachberatungsstellen und Kontakte in Bayern (zuerst München)');
     expect(cardText(await ask('fachberatung thuringen'))).toContain('Fachberatungsstellen und Kontakte in Thüringen');
     expect(cardText(await ask('wo gibt es hilfe in dusseldorf'))).toContain('Fachberatungsstellen und Kontakte in Nordrhein-Westfalen');
+    // Caseworkers' shorthand for a Fachberatungsstelle asks for contacts too.
+    expect(cardText(await ask('FBS Hamburg Loverboy'))).toContain('Fachberatungsstellen und Kontakte in Hamburg');
     // The everyday slips of the asking words themselves (directoryQuery.yaml): a missing Fugen-s, "ruf" for "rufe".
     expect(cardText(await ask('Beratungstelle in Hamburg?'))).toContain('Fachberatungsstellen und Kontakte in Hamburg');
     expect(cardText(await ask('wen ruf ich an in Köln'))).toContain('Fachberatungsstellen und Kontakte in Nordrhein-Westfalen');

@@ -4,7 +4,7 @@ import { germanWords } from '../../knowledge/knownWords';
 import { fold, stem } from '../../knowledge/normalize';
 import { buildIndex, type IndexedSource } from '../../knowledge/indexer';
 import { loadLexicon } from '../../knowledge/lexicon';
-import { KnowledgeSearch } from '../../knowledge/search';
+import { KnowledgeSearch, SEARCH_DEFAULTS } from '../../knowledge/search';
 import { clauseFinalParticles, relatedForms } from '../../knowledge/wordForms';
 import { realSearch } from '../helpers/knowledge';
 
@@ -415,6 +415,26 @@ describe('alternate questions (questions: in the content)', () => {
     expect(ranked[0]).toBe('headed');
     // A heading holding one of two words does not beat a text holding both: the lift scales with what the passage covers.
     expect(ranked.indexOf('long')).toBeLessThan(ranked.indexOf('half'));
+  });
+
+  it('a heading the question fills outranks one that says much else besides the same words', () => {
+    const headed = [
+      { id: 'filled', sourceId: 's', heading: 'Dolmetscher finden', text: 'Die Fachberatungsstelle vermittelt geschulte Sprachmittlung.' },
+      {
+        id: 'diluted',
+        sourceId: 's',
+        heading: 'Dolmetscher im Verfahren vor dem Versorgungsamt schriftlich beantragen und abrechnen',
+        text: 'Die Fachberatungsstelle hilft beim Antrag.',
+      },
+    ];
+    const search = new KnowledgeSearch(buildIndex([source], headed), loadLexicon());
+    const [first, second] = search.search('Wo finde ich einen Dolmetscher?').hits;
+    expect(first.passage.id).toBe('filled');
+    expect(second.score).toBeLessThan(first.score * SEARCH_DEFAULTS.ambiguousRatio);
+    // In the real content: "Was ist dieses SGB XIV?" has one clear first step, not four steps of the checklist in a tie.
+    const sgb = realSearch().search('Was ist eigentlich dieses SGB XIV, gilt das auch für Opfer von Menschenhandel?').hits;
+    expect(sgb[0].passage.id).toBe('checkliste-entschaedigung#anspruch-sgb-xiv');
+    expect(sgb[1].score).toBeLessThan(sgb[0].score * SEARCH_DEFAULTS.ambiguousRatio);
   });
 
   it('words only phrasings use are no target of spelling repair, and an ordinary verb there is only a hint', () => {

@@ -156,7 +156,7 @@ describe('contact questions through the bot get the directory card', () => {
   });
 
   it('a contact question without a Land that the sources answer with alternatives keeps the answer, with the Land below it', async () => {
-    const card = await ask('Welche Beratungsstelle hilft bei Arbeitsausbeutung im Zirkus?');
+    const card = await ask('Welche Beratungsstelle hilft bei Arbeitsausbeutung auf dem Jahrmarkt?');
     expect(cardText(card)).toContain(texts.de.uncertainIntro);
     expect(cardText(card)).toContain(texts.de.alternativesLabel);
     expect(cardText(card)).toContain('Servicestelle gegen Arbeitsausbeutung');

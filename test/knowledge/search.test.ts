@@ -392,6 +392,17 @@ describe('alternate questions (questions: in the content)', () => {
     expect(other.signals.phrasing).toBeLessThan(1);
   });
 
+  it('of two phrasings that both hold the question, the one the question fills lifts its passage more', () => {
+    const phrased = [
+      passage('wordy', 'Die Fachberatungsstelle hilft.', [
+        'Wo finde ich einen Dolmetscher für das Verfahren vor dem Versorgungsamt und wer rechnet seine Kosten ab?',
+      ]),
+      passage('plain', 'Die Fachberatungsstelle hilft.', ['Wo finde ich einen Dolmetscher?']),
+    ];
+    const search = new KnowledgeSearch(buildIndex([source], phrased), loadLexicon());
+    expect(search.search('Wo finde ich einen Dolmetscher?').hits[0].passage.id).toBe('plain');
+  });
+
   it("a heading with the question's words lifts its passage above a long text that merely contains them", () => {
     const headed = [
       {

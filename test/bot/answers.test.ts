@@ -137,6 +137,15 @@ describe('free-text questions through the adapter', () => {
     expect(cardText(card)).toMatch(/Datenschutz\/Schweigepflicht vor Weitergabe klären/);
   });
 
+  it('reads counselling around the clock as the helpline, not the night shelter', async () => {
+    const card = cardOf(replies(await ask('Gibt es Beratung rund um die Uhr, auch am Wochenende und nachts?'))[0]);
+    // The best passage is the helpline; the night shelter may follow among the alternatives.
+    const lines = cardText(card).split('\n');
+    expect(lines[lines.findIndex((l: string) => /Quellen:$|^Antwort aus den Quellen$/.test(l)) + 1]).toBe(
+      'Hilfetelefon 116 016 – für Frauen, rund um die Uhr',
+    );
+  });
+
   it('answers a suggested question sent back as a card value', async () => {
     const [reply] = await user.press({ verb: 'ask', question: 'Kooperationsvereinbarung Sachsen-Anhalt' });
     expect(cardText(cardOf(reply))).toMatch(/Sachsen-Anhalt/);

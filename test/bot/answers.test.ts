@@ -146,6 +146,18 @@ describe('free-text questions through the adapter', () => {
     );
   });
 
+  it("answers a perpetrator's liability (§ 232 StGB) and declines everyday questions about the trades", async () => {
+    const liable = cardOf(replies(await ask('Macht er sich strafbar, wenn er eine 19-Jährige im Bordell arbeiten lässt?'))[0]);
+    expect(cardText(liable)).not.toContain(texts.de.notFoundTitle);
+    expect(cardText(liable)).toMatch(/§ 232 StGB/);
+    for (const q of [
+      'Was verdient ein Dachdecker im Monat?',
+      'Welche Pizzeria liefert in Berlin?',
+      'Wann beginnt die Weinlese im Weinberg?',
+    ])
+      expect(cardText(cardOf(replies(await ask(q))[0]))).toContain(texts.de.notFoundTitle);
+  });
+
   it('answers a suggested question sent back as a card value', async () => {
     const [reply] = await user.press({ verb: 'ask', question: 'Kooperationsvereinbarung Sachsen-Anhalt' });
     expect(cardText(cardOf(reply))).toMatch(/Sachsen-Anhalt/);

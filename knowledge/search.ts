@@ -112,8 +112,8 @@ export const SEARCH_DEFAULTS = Object.freeze({
    * instead of tying with three other steps of the compensation checklist). Chosen with the weight above on the
    * 1867 tune questions: exponent 0.5 and weight 4 instead of no exponent and 2 raised right from 0.780 to 0.785
    * (+23 −18 cases; English questions gained most, realistic-en 0.833 → 0.944; realistic, blind and dev5 lost
-   * 0.015–0.019); weight 5 gained 0.004 more but let the steps of
-   * that checklist crowd the one passage naming the "Handlungsleitfaden" out of "OEG Handlungsleitfaden".
+   * 0.015–0.019); weight 5 gained 0.004 more but let the steps of that checklist crowd the one passage naming
+   * the "Handlungsleitfaden" out of "OEG Handlungsleitfaden".
    */
   headingPrecisionExponent: 0.5,
   questionMatchCandidates: 20,
@@ -662,7 +662,7 @@ export class KnowledgeSearch {
   /** Numbers for every word of a phrasing read so far (stemmed), so the typed words are compared as numbers. */
   private readonly phrasingWord = new Map<string, number>();
 
-  /** A passage's heading (with the source title) first, then its alternate questions; read when first asked for. */
+  /** A text's index terms and its word numbers. */
   private phrasingOf(text: string): Phrasing {
     const number = (w: string) => {
       let id = this.phrasingWord.get(w);
@@ -676,6 +676,7 @@ export class KnowledgeSearch {
     };
   }
 
+  /** A passage's heading (with the source title) first, then its alternate questions; read when first asked for. */
   private phrasingsOf(pid: number): Phrasing[] {
     const p = this.index.passages[pid];
     return (this.phrasings[pid] ??= [`${this.sources.get(p.sourceId)?.title ?? ''} ${p.heading}`, ...(p.questions ?? [])].map((text) =>
@@ -723,12 +724,12 @@ export class KnowledgeSearch {
       }
       return covered / mass;
     };
-    /** The share of a phrasing's own words that some concept of the question reaches. */
+    /** The share of a phrasing's own words that some weighed concept of the question reaches (a Land left out counts not). */
     const precision = (phrasing: Phrasing): number => {
       if (!phrasing.terms.length) return 1;
       conceptsOf ??= lookUp();
       let hit = 0;
-      for (const t of phrasing.terms) if (conceptsOf.has(t)) hit++;
+      for (const t of phrasing.terms) if (conceptsOf.get(t)?.some(([i, w]) => w > 0 && weights[i] > 0)) hit++;
       return hit / phrasing.terms.length;
     };
     /**
@@ -740,7 +741,8 @@ export class KnowledgeSearch {
       if (heading === 'only') return cover(list[0]) * precision(this.ownHeadingOf(pid)) ** SEARCH_DEFAULTS.headingPrecisionExponent;
       let best = 0;
       for (let q = heading ? 0 : 1; q < list.length; q++) {
-        // An alternate question counts by how much of the question it covers and how much of it the question fills.
+        // An alternate question counts by how much of the question it covers and how much of it the question fills;
+        // the confidence's "phrasing" signal (heading = true) keeps the plain cover it was fitted on.
         const filled = heading ? 1 : precision(list[q]) ** SEARCH_DEFAULTS.questionPrecisionExponent;
         best = Math.max(best, cover(list[q]) * filled);
       }

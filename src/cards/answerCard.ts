@@ -39,6 +39,10 @@ function shortLabel(p: PassageView): string {
   return label.length > 60 ? `${label.slice(0, 57)}…` : label;
 }
 
+/** A button that opens the passage (the runners-up of an uncertain answer, the related ones of a declined question). */
+const openButton = (p: PassageView, language: string): CardElement =>
+  submit(shortLabel(p), VERB_SHOW_PASSAGE, { passageId: p.id, lang: language });
+
 /** The answer as plain text: the fallback for channels without cards, and the card's fallbackText. */
 export function answerText(view: AnswerView, t: TextSet): string {
   if (!view.main) {
@@ -73,7 +77,7 @@ function passageBody(p: PassageView, wording: Wording): CardElement[] {
 export function answerCard(view: AnswerView, t: TextSet, checklist?: { id: string; title: string }): AdaptiveCard {
   const p = view.main!;
   const intro = view.kind === 'uncertain' ? paragraph(t.uncertainIntro, { isSubtle: true }) : heading(t.answerTitle);
-  const actions = view.alternatives.map((a) => submit(shortLabel(a), VERB_SHOW_PASSAGE, { passageId: a.id, lang: view.language }));
+  const actions = view.alternatives.map((a) => openButton(a, view.language));
   if (checklist)
     actions.unshift(
       submit(fill(t.btnOpenChecklist, { title: checklist.title }), VERB_CHECKLIST, {
@@ -123,7 +127,7 @@ export function notFoundCard(view: AnswerView, t: TextSet, suggestions: string[]
   if (view.alternatives.length)
     body.push(paragraph(t.relatedLabel, { spacing: 'Medium', weight: 'Bolder' }), {
       type: 'ActionSet',
-      actions: view.alternatives.map((a) => submit(shortLabel(a), VERB_SHOW_PASSAGE, { passageId: a.id, lang: view.language })),
+      actions: view.alternatives.map((a) => openButton(a, view.language)),
     });
   body.push(paragraph(t.tryInstead, { spacing: 'Medium' }));
   const person = askAPerson(t, view.language);

@@ -430,13 +430,13 @@ describe('alternate questions (questions: in the content)', () => {
 
   it('a heading the question fills outranks one that says much else besides the same words', () => {
     const headed = [
-      { id: 'filled', sourceId: 's', heading: 'Dolmetscher finden', text: 'Die Fachberatungsstelle vermittelt geschulte Sprachmittlung.' },
       {
         id: 'diluted',
         sourceId: 's',
-        heading: 'Dolmetscher im Verfahren vor dem Versorgungsamt schriftlich beantragen und abrechnen',
+        heading: 'Dolmetscher finden im Verfahren vor dem Versorgungsamt, schriftlich beantragen und abrechnen',
         text: 'Die Fachberatungsstelle hilft beim Antrag.',
       },
+      { id: 'filled', sourceId: 's', heading: 'Dolmetscher finden', text: 'Die Fachberatungsstelle hilft beim Antrag.' },
     ];
     const search = new KnowledgeSearch(buildIndex([source], headed), loadLexicon());
     const [first, second] = search.search('Wo finde ich einen Dolmetscher?').hits;

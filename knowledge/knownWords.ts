@@ -72,6 +72,11 @@ export class KnownWords {
     return ['en', 'n', 'e', 's'].some((ending) => word.endsWith(ending) && this.kinds.get(word.slice(0, -ending.length)) === 'noun');
   }
 
+  /** Whether the word is listed, maybe inflected, but not as a compound of listed words (a rewrite must land on one). */
+  isWord(word: string): boolean {
+    return this.exact(fold(word)) !== undefined;
+  }
+
   /** The kind of a folded word, or undefined when it is not an ordinary German word. */
   kind(word: string): WordKind | undefined {
     const w = fold(word);

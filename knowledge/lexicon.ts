@@ -6,6 +6,7 @@ import { englishWords, type EnglishWords } from './englishWords';
 import { germanWords, type KnownWords } from './knownWords';
 import { fold, stem, words } from './normalize';
 import { lexiconDir } from './paths';
+import { RegionalSpelling } from './regional';
 import { germanThesaurus, type Thesaurus } from './thesaurus';
 import { readYamlFile } from './yamlFile';
 
@@ -79,6 +80,8 @@ export interface Lexicon {
   englishWords?: () => EnglishWords;
   /** German synonym sets, asked only for ordinary words the index does not know (loaded on first use). */
   thesaurus?: () => Thesaurus;
+  /** Regional spellings and their standard words (regional.yaml). */
+  regional?: RegionalSpelling;
   stopwords: Set<string>;
   germanOnly: Set<string>;
   englishOnly: Set<string>;
@@ -131,11 +134,13 @@ export function loadLexicon(dir = lexiconDir): Lexicon {
   const en = new Set(stop.en.map(fold));
   const calibrationFile = path.join(dir, 'confidence.yaml');
   const thesaurusFile = path.join(dir, 'thesaurus.txt');
+  const regionalFile = path.join(dir, 'regional.yaml');
   return {
     calibration: fs.existsSync(calibrationFile) ? readYamlFile(calibrationFile, CalibrationFile) : undefined,
     knownWords: germanWords,
     englishWords,
     thesaurus: fs.existsSync(thesaurusFile) ? () => germanThesaurus(thesaurusFile) : undefined,
+    regional: fs.existsSync(regionalFile) ? RegionalSpelling.read(regionalFile) : undefined,
     stopwords: new Set([...de, ...en]),
     germanOnly: new Set([...de].filter((w) => !en.has(w))),
     englishOnly: new Set([...en].filter((w) => !de.has(w))),

@@ -403,6 +403,23 @@ export class KnowledgeSearch {
     return token;
   }
 
+  /** Regional spellings in standard German ("kriagt" → "kriegt", "Bollizei" → "Polizei"), see regional.yaml. */
+  private standardSpelling(tokens: string[]): string[] {
+    const regional = this.lexicon.regional;
+    if (!regional) return tokens;
+    const words = this.lexicon.knownWords?.();
+    const standard = (t: string) => this.vocab.id(stem(t)) !== undefined || words?.kind(t) !== undefined;
+    // A rewrite lands on a word as it is listed, never on a compound the dictionary would guess ("Dokta" → "Tokten").
+    const lands = (t: string) =>
+      this.lexicon.stopwords.has(t) || this.vocab.id(stem(t)) !== undefined || this.phraseStarts.has(stem(t)) || !!words?.isWord(t);
+    const landing = (form: string) => {
+      if (lands(form)) return form;
+      const spelled = this.withUmlauts(form);
+      return spelled !== form && lands(spelled) ? spelled : undefined;
+    };
+    return regional.standardize(tokens, standard, (t) => this.isKnownToken(t), landing);
+  }
+
   /**
    * A letter typed three times ("ausssagen", a key held too long; German writes at most two outside rare
    * compounds like "Schifffahrt"): twice or once, whichever the index or the lexicon knows.
@@ -420,7 +437,7 @@ export class KnowledgeSearch {
   private concepts(query: string, language: 'de' | 'en'): Concept[] {
     this.statedAges = [];
     const typed = words(query).map((t) => this.withoutStuckKeys(t));
-    const tokens = language === 'de' ? typed.map((t) => this.withUmlauts(t)) : typed;
+    const tokens = language === 'de' ? this.standardSpelling(typed.map((t) => this.withUmlauts(t))) : typed;
     const joinedParticles = language === 'de' ? this.joinSeparatedVerbs(query, tokens) : undefined;
     const stems = tokens.map(stem);
     const concepts: Concept[] = [];

@@ -30,6 +30,7 @@ export const DEFAULT_EVAL_FILES = [
   'test/eval/realistic-dev8.json',
   'test/eval/realistic-dev9.json',
   'test/eval/realistic-dev10.json',
+  'test/eval/realistic-dev11.json',
   'test/eval/realistic-blind10.json',
   'test/eval/offtopic.json',
 ];

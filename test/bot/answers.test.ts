@@ -137,6 +137,14 @@ describe('free-text questions through the adapter', () => {
     expect(cardText(card)).toMatch(/Datenschutz\/Schweigepflicht vor Weitergabe klären/);
   });
 
+  it('answers a question typed in dialect ("I woaß net, wo … schlofe ko") as its standard German', async () => {
+    const card = cardOf(
+      replies(await ask("I woaß net, wo mei Bekannte schlofe ko, wenn's vo dem Kerl weglaaft. Gibt's do a sichere Wohnung?"))[0],
+    );
+    expect(cardText(card)).not.toContain(texts.de.notFoundTitle);
+    expect(cardText(card)).toMatch(/Notunterbringung/);
+  });
+
   it('reads counselling around the clock as the helpline, not the night shelter', async () => {
     const card = cardOf(replies(await ask('Gibt es Beratung rund um die Uhr, auch am Wochenende und nachts?'))[0]);
     // The best passage is the helpline; the night shelter may follow among the alternatives.

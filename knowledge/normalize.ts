@@ -32,8 +32,31 @@ export function words(text: string): string[] {
 const SUFFIXES = ['ern', 'ers', 'em', 'er', 'en', 'es', 'e', 's', 'n'];
 const MIN_STEM = 4;
 
+/**
+ * English verb forms the German stemmer cannot undo, to their base form: "took" and "take" must meet, since
+ * English written as a second language uses the base form ("the agency take my passport", "who pay"). Only
+ * forms that are no German word ("Held", "Sold", "Lied", "Made" stay out).
+ */
+const ENGLISH_BASE_FORMS: Record<string, string> = Object.fromEntries(
+  (
+    'took:take taken:take kept:keep paid:pay pays:pay told:tell brought:bring bought:buy caught:catch thought:think ' +
+    'found:find stole:steal stolen:steal fled:flee hid:hide hidden:hide drove:drive driven:drive wrote:write written:write ' +
+    'spoke:speak spoken:speak slept:sleep understood:understand forgot:forget forgotten:forget began:begin begun:begin ' +
+    'gave:give given:give got:get gotten:get came:come went:go left:leave knew:know known:know beaten:beat broke:break ' +
+    'broken:break saw:see seen:see withheld:withhold taught:teach fought:fight sent:send spent:spend felt:feel meant:mean ' +
+    'forced:force exploited:exploit locked:lock threatened:threaten abused:abuse trafficked:traffic deported:deport ' +
+    'arrested:arrest escaped:escape cheated:cheat promised:promise controlled:control confiscated:confiscate ' +
+    'recruited:recruit raped:rape injured:injure worked:work helped:help stayed:stay returned:return reported:report ' +
+    'supported:support texted:text called:call lived:live moved:move married:marry owed:owe hurts:hurt'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':')),
+);
+
 /** A light German stemmer: strips one inflection suffix, never below four letters. */
 export function stem(token: string): string {
+  const base = ENGLISH_BASE_FORMS[token];
+  if (base !== undefined) return stem(base);
   if (/[0-9]/.test(token) || token.length <= MIN_STEM) return token;
   // -nis words keep their s in every form ("Erlaubnis", "Erlaubnisse" → "erlaubnis"): no stripped s in one, ss in the other.
   const nis = /niss(e|en|es)?$|nis$/.exec(token);

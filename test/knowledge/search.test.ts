@@ -189,6 +189,20 @@ describe('German-aware matching', () => {
     expect(topText('accommodation of victims in North Rhine-Westphalia')).toMatch(/Unterbringung/);
     expect(search.search('What does the working group do?').language).toBe('en');
   });
+
+  it('reads the base form of an English verb as its past form ("the agency take my passport" asks what "took" asks)', () => {
+    const ids = (q: string) =>
+      search
+        .search(q)
+        .hits.slice(0, 3)
+        .map((h) => h.passage.id);
+    expect(ids('The agency take my passport and I work every day. Who can help me?')).toEqual(
+      ids('The agency took my passport and I work every day. Who can help me?'),
+    );
+    expect(ids('Who pay the interpreter?')[0]).toBe('checkliste-entschaedigung#dolmetschkosten');
+    // A German word that looks like an English form stays itself ("Lied", "Held", "Sold").
+    expect(['lied', 'held', 'sold'].map(stem)).toEqual(['lied', 'held', 'sold']);
+  });
 });
 
 describe('confidence', () => {

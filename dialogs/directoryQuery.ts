@@ -93,6 +93,7 @@ export function loadQueryVocabulary(file = directoryQueryPath): QueryVocabulary 
 
 /** A misspelt name is at least this long, so short words and codes ("NRW") never count as one. */
 const MIN_MISSPELT = 5;
+const MIN_MISSPELT_CITY = 7;
 
 /** The length of the start a and b share. */
 function sharedStart(a: string, b: string): number {
@@ -117,16 +118,21 @@ function withinOneEdit(a: string, b: string): boolean {
  */
 const sameFamily = (typed: string, name: string) => sharedStart(typed, name) >= Math.min(typed.length, name.length) - 1;
 
-const byInitial = new WeakMap<object, Map<string, QueryVocabulary['landPatterns']>>();
+type Named = { code: BundeslandCode; pattern: Pattern; city?: string };
+const byInitial = new WeakMap<object, Map<string, Named[]>>();
 
-/** The Land names that may be misspelt (no prefix pattern, every word long enough), by their first letter. */
-function misspellable(vocab: QueryVocabulary): Map<string, QueryVocabulary['landPatterns']> {
+/**
+ * The Land and city names that may be misspelt (no prefix pattern, every word long enough), by their first letter.
+ * A city needs a longer name: many short ones are a slip away from an everyday word ("Essen", "Hamm", "Kehl").
+ */
+function misspellable(vocab: QueryVocabulary): Map<string, Named[]> {
   let map = byInitial.get(vocab.landPatterns);
   if (map) return map;
   map = new Map();
-  for (const entry of vocab.landPatterns) {
+  const long = (min: number) => (entry: Named) =>
+    !entry.pattern.prefix && entry.pattern.tokens.length > 0 && entry.pattern.tokens.every((t) => t.length >= min);
+  for (const entry of [...vocab.landPatterns.filter(long(MIN_MISSPELT)), ...vocab.cityPatterns.filter(long(MIN_MISSPELT_CITY))]) {
     const { tokens } = entry.pattern;
-    if (entry.pattern.prefix || !tokens.length || tokens.some((t) => t.length < MIN_MISSPELT)) continue;
     map.set(tokens[0][0], [...(map.get(tokens[0][0]) ?? []), entry]);
   }
   byInitial.set(vocab.landPatterns, map);
@@ -134,19 +140,20 @@ function misspellable(vocab: QueryVocabulary): Map<string, QueryVocabulary['land
 }
 
 /**
- * A Land typed with one slip per word ("Berin", "Nordrhein-Westfahlen", "Baden-Würtemberg"): every word of the name
- * within one edit, each word of five letters or more, and a one-word name only where the typed word is no other
+ * A Land or city typed with one slip per word ("Berin", "Nordrhein-Westfahlen", "Baden-Würtemberg", "Münchn"): every word of the name
+ * within one edit, each word of five letters or more (a city's of seven), and a one-word name only where the typed word is no other
  * German word. Only when no name was typed right.
  */
-function misspeltLand(tokens: string[], vocab: QueryVocabulary): BundeslandCode | undefined {
+function misspeltPlace(tokens: string[], vocab: QueryVocabulary): Named | undefined {
   const candidates = misspellable(vocab);
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].length < MIN_MISSPELT - 1) continue;
-    for (const { code, pattern: p } of candidates.get(tokens[i][0]) ?? []) {
+    for (const named of candidates.get(tokens[i][0]) ?? []) {
+      const p = named.pattern;
       if (i + p.tokens.length > tokens.length) continue;
       if (!p.tokens.every((t, k) => tokens[i + k][0] === t[0] && withinOneEdit(tokens[i + k], t))) continue;
       if (p.tokens.length === 1 && vocab.isWord(tokens[i]) && !sameFamily(tokens[i], p.tokens[0])) continue;
-      return code;
+      return named;
     }
   }
   return undefined;
@@ -231,7 +238,11 @@ function placeIn(text: string, tokens: string[], vocab: QueryVocabulary): { land
     }
   }
   if (!land) land = (text.match(/\b[A-Z]{2}\b/g) ?? []).find((c) => landCodes.has(c)) as BundeslandCode | undefined;
-  land ??= misspeltLand(tokens, vocab);
+  if (!land) {
+    const slip = misspeltPlace(tokens, vocab);
+    land = slip?.code;
+    city ??= slip?.city;
+  }
   return { land, city };
 }
 

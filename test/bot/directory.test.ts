@@ -110,6 +110,11 @@ describe('contact questions through the bot get the directory card', () => {
     const typed = await ask('beratungstelle menschenhandel munchen telefonnumer');
     expect(cardText(typed)).toContain('Fachberatungsstellen und Kontakte in Bayern (zuerst München)');
     expect(cardText(await ask('fachberatung thuringen'))).toContain('Fachberatungsstellen und Kontakte in Thüringen');
+    // A city typed with a slip, as a Land is: "münchn"; a short city name never ("essn" is no Essen).
+    expect(cardText(await ask('beratungstelle menschenhandl münchn telefonnumer'))).toContain(
+      'Fachberatungsstellen und Kontakte in Bayern (zuerst München)',
+    );
+    expect(cardText(await ask('Wo kann sie was zu essn kriegen, wen ruf ich an?'))).not.toContain('Kontakte in Nordrhein-Westfalen');
     expect(cardText(await ask('wo gibt es hilfe in dusseldorf'))).toContain('Fachberatungsstellen und Kontakte in Nordrhein-Westfalen');
     // Caseworkers' shorthand for a Fachberatungsstelle asks for contacts too.
     expect(cardText(await ask('FBS Hamburg Loverboy'))).toContain('Fachberatungsstellen und Kontakte in Hamburg');
